@@ -1,0 +1,120 @@
+/**
+ * All configuration comes from environment variables through one zod schema. An invalid set stops the
+ * process with one message naming every bad variable and what it expects, so an operator fixes them all
+ * in one go rather than one restart per mistake.
+ */
+import { z } from 'zod';
+import { AuthdoctorError, ErrorCodes } from './errors.js';
+
+/** Unset and blank are the same thing in a .env file. */
+const blank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const text = blank(z.string().trim());
+
+const httpUrl = blank(
+  z.url({ protocol: /^https?$/, message: 'an http(s) URL, e.g. https://slack.com/api/' }),
+);
+
+const intFrom = (min: number, max: number, fallback: number, what: string) =>
+  blank(
+    z.coerce
+      .number({ message: `${what}: a whole number from ${min} to ${max}` })
+      .int({ message: `${what}: a whole number from ${min} to ${max}` })
+      .min(min, { message: `${what}: a whole number from ${min} to ${max}` })
+      .max(max, { message: `${what}: a whole number from ${min} to ${max}` }),
+  ).transform((v) => v ?? fallback);
+
+const prefixed = (prefix: string, example: string) =>
+  blank(
+    z
+      .string()
+      .trim()
+      .startsWith(prefix, { message: `a token starting with "${prefix}" (${example})` }),
+  );
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const ConfigSchema = z.object({
+  SLACK_BOT_TOKEN: prefixed('xoxb-', 'the Bot User OAuth Token from "OAuth & Permissions"'),
+  SLACK_SIGNING_SECRET: text,
+  SLACK_APP_TOKEN: prefixed('xapp-', 'an app-level token with connections:write, for Socket Mode'),
+  SLACK_API_URL: httpUrl,
+  DISCORD_TOKEN: text,
+  DISCORD_APPLICATION_ID: blank(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{15,22}$/, { message: 'the numeric application id from the Discord developer portal' }),
+  ),
+  DISCORD_API_URL: httpUrl,
+  PORT: intFrom(1, 65_535, 3000, 'a TCP port'),
+  REDIS_URL: blank(
+    z.url({ protocol: /^rediss?$/, message: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }),
+  ),
+  AUTHDOCTOR_PACKS: text,
+  AUTHDOCTOR_MAX_INPUT_BYTES: intFrom(1024, 64 * 1024 * 1024, 1024 * 1024, 'a size in bytes'),
+  LOG_LEVEL: blank(z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` })).transform(
+    (v) => v ?? 'info',
+  ),
+});
+
+/** Variables that only make sense together; checked on the raw environment so they are reported alongside
+ * format errors instead of after them. */
+const PAIRS: { when: string[]; need: string; message: string }[] = [
+  {
+    when: ['SLACK_BOT_TOKEN'],
+    need: 'SLACK_SIGNING_SECRET|SLACK_APP_TOKEN',
+    message:
+      'SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+  },
+  {
+    when: ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'],
+    need: 'SLACK_BOT_TOKEN',
+    message: 'SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set',
+  },
+  {
+    when: ['DISCORD_TOKEN'],
+    need: 'DISCORD_APPLICATION_ID',
+    message: 'DISCORD_APPLICATION_ID: required with DISCORD_TOKEN',
+  },
+  {
+    when: ['DISCORD_APPLICATION_ID'],
+    need: 'DISCORD_TOKEN',
+    message: 'DISCORD_TOKEN: required with DISCORD_APPLICATION_ID',
+  },
+];
+
+function pairIssues(env: NodeJS.ProcessEnv): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  return PAIRS.filter((p) => p.when.some(set) && !p.need.split('|').some(set)).map((p) => p.message);
+}
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Which parts start, derived from the config rather than stored, so the two can never disagree. */
+export function enabledAdapters(config: Config): { slack: 'http' | 'socket' | false; discord: boolean } {
+  const slack = config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : false;
+  return { slack, discord: Boolean(config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) };
+}
+
+/**
+ * Reads the configuration. Throws one `AuthdoctorError` (code ERR_CONFIG_INVALID) listing every bad
+ * variable; values are never echoed, because several of them are secrets.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((i) => `${String(i.path[0] ?? '(config)')}: ${i.message}`)),
+    ...pairIssues(env),
+  ];
+  if (result.success && problems.length === 0) return result.data;
+  const unique = [...new Set(problems)].sort().map((line) => `  ${line}`);
+  throw new AuthdoctorError(
+    ErrorCodes.CONFIG_INVALID,
+    `Invalid configuration (${unique.length} ${unique.length === 1 ? 'variable' : 'variables'}):\n${unique.join('\n')}`,
+    { hint: 'Fix these environment variables (see .env.example for what each one means) and start again.' },
+  );
+}

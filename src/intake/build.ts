@@ -1,0 +1,579 @@
+/**
+ * Turns the parsers' raw fragments into one Evidence value: finds the credentials in every request,
+ * wraps them as Secrets, and scrubs every string that leaves intake. Nothing raw gets past this file.
+ */
+
+import { splitAuthorization } from './credentials/authorization.js';
+import { scanText } from './credentials/classify.js';
+import {
+  isCredentialCookie,
+  isCredentialHeader,
+  isCredentialKey,
+  isCredentialParam,
+} from './credentials/names.js';
+import { CredentialRegistry } from './credentials/registry.js';
+import type {
+  Challenge,
+  ErrorBody,
+  Evidence,
+  Exchange,
+  Field,
+  Occurrence,
+  Request,
+  Response,
+  Url,
+} from './evidence.js';
+import type { Kind } from './kinds.js';
+import { type Note, note } from './notes.js';
+import { extractErrorBody } from './parsers/error-body.js';
+import { parseChallenges } from './parsers/www-authenticate.js';
+import type { Fragment, RawExchange, RawHeader, RawRequest, RawRequestOptions, RawResponse } from './raw.js';
+
+const MAX_BODY_CHARS = 4096;
+const MAX_EXCHANGES = 50;
+const MAX_LIST = 50;
+const MAX_NOTES = 100;
+
+export interface BuildInput {
+  text: string;
+  fragments: Fragment[];
+  notes: Note[];
+  bytes: number;
+  truncated: boolean;
+}
+
+export function buildEvidence(input: BuildInput): Evidence {
+  const registry = new CredentialRegistry();
+  const lineAt = lineLocator(input.text);
+  const merged = merge(input.fragments);
+  const notes = [...input.notes, ...merged.notes];
+
+  if (merged.exchanges.length > MAX_EXCHANGES) {
+    notes.push(
+      note(
+        'intake.too_many_exchanges',
+        `The paste holds ${merged.exchanges.length} requests and responses; I read the first ${MAX_EXCHANGES}.`,
+      ),
+    );
+  }
+  const exchanges = merged.exchanges.slice(0, MAX_EXCHANGES).map((raw, i) => buildExchange(raw, i, registry));
+
+  for (const loose of merged.looseCredentials) {
+    const at: Occurrence = {
+      location: loose.context,
+      pointer: loose.name ? `${loose.context}.${loose.name}` : `${loose.context}@${loose.line ?? 0}`,
+      ...(loose.name ? { name: loose.name } : {}),
+      ...(loose.line ? { line: loose.line } : {}),
+    };
+    registry.register(loose.value, at, loose.origin ? { origin: loose.origin } : {});
+  }
+
+  for (const body of merged.bodies)
+    registerKeyedSecrets(body.text, registry, 'body', `bodies@${body.line ?? 0}`);
+  registerKeyedSecrets(input.text, registry, 'text', 'text');
+  for (const hit of scanText(input.text)) {
+    if (registry.has(hit.value)) continue;
+    const line = lineAt(hit.start);
+    registry.register(hit.value, { location: 'text', pointer: `text@${line}`, line });
+  }
+
+  const errorBodies = merged.bodies.slice(0, MAX_LIST).flatMap((b) => {
+    const fields = extractErrorBody(b.text);
+    if (!fields) return [];
+    const body: ErrorBody = { ...fields, text: clip(b.text).text };
+    if (b.status !== undefined && body.status === undefined) body.status = b.status;
+    if (b.line !== undefined) body.line = b.line;
+    return [body];
+  });
+
+  const challenges: Challenge[] = [];
+  for (const c of merged.challenges.slice(0, MAX_LIST)) {
+    const parsed = parseChallenges(c.value);
+    challenges.push(...parsed.challenges);
+    notes.push(...parsed.notes.map((n) => (c.line && !n.line ? { ...n, line: c.line } : n)));
+  }
+
+  if (registry.dropped > 0) {
+    notes.push(
+      note(
+        'intake.too_many_credentials',
+        `Found more than ${registry.size} credentials; ${registry.dropped} more were not listed.`,
+      ),
+    );
+  }
+  const kinds: Kind[] = merged.kinds.length > 0 ? merged.kinds : ['text'];
+  const shownNotes = dedupeNotes(notes);
+  const evidence: Evidence = {
+    version: 1,
+    kinds,
+    exchanges,
+    credentials: registry.credentials,
+    clientErrors: merged.clientErrors.slice(0, MAX_LIST),
+    errorBodies,
+    challenges,
+    notes:
+      shownNotes.length > MAX_NOTES
+        ? [
+            ...shownNotes.slice(0, MAX_NOTES),
+            note('intake.too_many_notes', `${shownNotes.length - MAX_NOTES} more notes were left out.`),
+          ]
+        : shownNotes,
+    redactions: registry.redactions,
+    input: { bytes: input.bytes, lines: input.text.split('\n').length, truncated: input.truncated },
+  };
+  return scrubDeep(evidence, registry);
+}
+
+interface Merged {
+  kinds: Kind[];
+  exchanges: RawExchange[];
+  clientErrors: NonNullable<Fragment['clientErrors']>;
+  bodies: NonNullable<Fragment['bodies']>;
+  challenges: NonNullable<Fragment['challenges']>;
+  looseCredentials: NonNullable<Fragment['looseCredentials']>;
+  notes: Note[];
+}
+
+function merge(fragments: Fragment[]): Merged {
+  const out: Merged = {
+    kinds: [],
+    exchanges: [],
+    clientErrors: [],
+    bodies: [],
+    challenges: [],
+    looseCredentials: [],
+    notes: [],
+  };
+  for (const f of fragments) {
+    for (const k of f.kinds ?? []) if (!out.kinds.includes(k)) out.kinds.push(k);
+    out.exchanges.push(...(f.exchanges ?? []));
+    out.clientErrors.push(...(f.clientErrors ?? []));
+    out.bodies.push(...(f.bodies ?? []));
+    out.challenges.push(...(f.challenges ?? []));
+    out.looseCredentials.push(...(f.looseCredentials ?? []));
+    out.notes.push(...(f.notes ?? []));
+  }
+  return out;
+}
+
+function buildExchange(raw: RawExchange, index: number, registry: CredentialRegistry): Exchange {
+  const id = `x${index + 1}`;
+  const base = `exchanges[${index}]`;
+  const exchange: Exchange = { id, source: raw.source };
+  if (raw.line !== undefined) exchange.line = raw.line;
+  if (raw.hop !== undefined) exchange.hop = raw.hop;
+  if (raw.request) exchange.request = buildRequest(raw.request, `${base}.request`, id, registry, raw.line);
+  if (raw.response)
+    exchange.response = buildResponse(raw.response, `${base}.response`, id, registry, raw.line);
+  return exchange;
+}
+
+function occurrence(
+  location: Occurrence['location'],
+  pointer: string,
+  exchange: string,
+  name?: string,
+  line?: number,
+): Occurrence {
+  return {
+    location,
+    pointer,
+    exchange,
+    ...(name === undefined ? {} : { name }),
+    ...(line === undefined ? {} : { line }),
+  };
+}
+
+function buildRequest(
+  raw: RawRequest,
+  pointer: string,
+  exchange: string,
+  registry: CredentialRegistry,
+  line?: number,
+): Request {
+  const headers = raw.headers.map((h) => buildHeader(h, `${pointer}.headers`, exchange, registry, line));
+  const request: Request = {
+    method: (raw.method ?? 'GET').toUpperCase(),
+    methodExplicit: raw.methodExplicit ?? false,
+    headers,
+    cookies: [],
+    options: {},
+  };
+  if (raw.url !== undefined) request.url = buildUrl(raw.url, `${pointer}.url`, exchange, registry, line);
+
+  for (const cookie of raw.cookies ?? []) {
+    request.cookies.push(
+      buildCookie(cookie.name, cookie.value, `${pointer}.cookies`, exchange, registry, line),
+    );
+  }
+  for (const h of raw.headers) {
+    if (h.name.toLowerCase() !== 'cookie') continue;
+    for (const pair of splitCookies(h.value)) {
+      request.cookies.push(
+        buildCookie(pair.name, pair.value, `${pointer}.cookies`, exchange, registry, line),
+      );
+    }
+  }
+
+  if (raw.basicAuth) {
+    const cred = registry.registerBasicPair(
+      raw.basicAuth.user,
+      raw.basicAuth.password,
+      occurrence('basic_flag', `${pointer}.auth`, exchange, 'password', line),
+      raw.basicAuth.origin,
+    );
+    request.auth = {
+      scheme: basicLike(raw.options?.authScheme),
+      user: registry.displayFor(raw.basicAuth.user) ?? raw.basicAuth.user,
+      ...(cred ? { credential: cred.id } : {}),
+    };
+  }
+  if (raw.bearer) {
+    const cred = registry.register(
+      raw.bearer.token,
+      occurrence('bearer_flag', `${pointer}.auth`, exchange, 'bearer', line),
+      { scheme: 'Bearer', ...(raw.bearer.origin ? { origin: raw.bearer.origin } : {}) },
+    );
+    request.auth = { scheme: 'bearer', ...(cred ? { credential: cred.id } : {}) };
+  }
+  if (!request.auth && raw.options?.authScheme) request.auth = { scheme: raw.options.authScheme };
+
+  if (raw.body) {
+    const text = raw.body.text === undefined ? undefined : clip(raw.body.text);
+    request.body = {
+      kind: raw.body.kind,
+      truncated: text?.truncated ?? false,
+      ...(text ? { text: text.text } : {}),
+      ...(raw.body.file === undefined ? {} : { file: raw.body.file }),
+    };
+    if (raw.body.fields) {
+      request.body.fields = raw.body.fields.map((f) => {
+        const field: Field = { name: f.name, value: f.file ? `@${f.file}` : f.value };
+        if (!f.file && isCredentialKey(f.name) && f.value !== '') {
+          const cred = registry.register(
+            f.value,
+            occurrence('body', `${pointer}.body.${f.name}`, exchange, f.name, line),
+          );
+          if (cred) {
+            field.credential = cred.id;
+            field.value = cred.display;
+          }
+        }
+        return field;
+      });
+    }
+    if (raw.body.text) registerKeyedSecrets(raw.body.text, registry, 'body', `${pointer}.body`, exchange);
+  }
+
+  const o = raw.options ?? {};
+  const options: Request['options'] = {};
+  for (const key of [
+    'followRedirects',
+    'locationTrusted',
+    'insecure',
+    'verbose',
+    'include',
+    'dataAsQuery',
+    'maxRedirs',
+    'awsSigv4',
+    'authScheme',
+    'cookieFiles',
+    'cookieJar',
+    'httpVersion',
+  ] as const) {
+    if (o[key] !== undefined) (options as Record<string, unknown>)[key] = o[key];
+  }
+  if (o.proxy !== undefined) {
+    options.proxy = o.proxy;
+    const proxyUrl = buildUrl(o.proxy, `${pointer}.options.proxy`, exchange, registry, line);
+    options.proxy = proxyUrl.raw;
+    if (proxyUrl.userinfo?.credential) options.proxyCredential = proxyUrl.userinfo.credential;
+  }
+  if (o.proxyUser !== undefined) {
+    const [user, ...rest] = o.proxyUser.split(':');
+    const cred = registry.registerBasicPair(
+      user ?? '',
+      rest.length > 0 ? rest.join(':') : undefined,
+      occurrence('proxy', `${pointer}.options.proxyUser`, exchange, 'proxy-user', line),
+    );
+    if (cred) options.proxyCredential = cred.id;
+  }
+  request.options = options;
+  return request;
+}
+
+function basicLike(scheme: RawRequestOptions['authScheme']): NonNullable<Request['auth']>['scheme'] {
+  return scheme === undefined || scheme === 'bearer' ? 'basic' : scheme;
+}
+
+function buildHeader(
+  h: RawHeader,
+  pointer: string,
+  exchange: string,
+  registry: CredentialRegistry,
+  line?: number,
+): Field {
+  const lower = h.name.toLowerCase();
+  const field: Field = { name: h.name, value: h.value };
+  if (h.origin && h.origin.kind !== 'literal') field.origin = h.origin;
+  const at = `${pointer}.${lower}`;
+  if (lower === 'authorization' || lower === 'proxy-authorization') {
+    const parts = splitAuthorization(h.value);
+    const cred = registry.register(
+      parts.credential,
+      occurrence(lower === 'authorization' ? 'authorization' : 'proxy', at, exchange, h.name, line),
+      {
+        problems: parts.problems,
+        ...(parts.scheme ? { scheme: parts.scheme } : {}),
+        ...(h.origin ? { origin: h.origin } : {}),
+      },
+    );
+    if (cred) {
+      field.credential = cred.id;
+      field.value = replaceIn(h.value, parts.credential, cred.display);
+    }
+    return field;
+  }
+  if (lower === 'set-cookie') {
+    const first = splitCookies(h.value.split(';')[0] ?? '')[0];
+    if (first && first.value !== '') {
+      const cred = registry.register(first.value, occurrence('cookie', at, exchange, first.name, line));
+      if (cred) {
+        field.credential = cred.id;
+        field.value = replaceIn(h.value, first.value, cred.display);
+      }
+    }
+    return field;
+  }
+  if (lower === 'cookie') return field;
+  if (isCredentialHeader(h.name)) {
+    const value = h.value.trim();
+    const cred = registry.register(value, occurrence('header', at, exchange, h.name, line), {
+      problems: value === h.value ? [] : ['edge_whitespace'],
+      ...(h.origin ? { origin: h.origin } : {}),
+    });
+    if (cred) {
+      field.credential = cred.id;
+      field.value = replaceIn(h.value, value, cred.display);
+    }
+  }
+  return field;
+}
+
+function buildCookie(
+  name: string,
+  value: string,
+  pointer: string,
+  exchange: string,
+  registry: CredentialRegistry,
+  line?: number,
+): Field {
+  const field: Field = { name, value };
+  if (value !== '' && isCredentialCookie(name, value)) {
+    const cred = registry.register(value, occurrence('cookie', `${pointer}.${name}`, exchange, name, line));
+    if (cred) {
+      field.credential = cred.id;
+      field.value = cred.display;
+    }
+  }
+  return field;
+}
+
+function buildUrl(
+  raw: string,
+  pointer: string,
+  exchange: string,
+  registry: CredentialRegistry,
+  line?: number,
+): Url {
+  const url: Url = { raw, valid: false, query: [] };
+  let shown = raw;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed) {
+    url.valid = true;
+    url.scheme = parsed.protocol.replace(/:$/, '');
+    url.host = parsed.hostname.toLowerCase();
+    if (parsed.port !== '') url.port = Number(parsed.port);
+    url.path = parsed.pathname;
+    if (parsed.username !== '' || parsed.password !== '') {
+      const user = safeDecode(parsed.username);
+      const password = parsed.password === '' ? undefined : safeDecode(parsed.password);
+      const cred = registry.registerBasicPair(
+        user,
+        password,
+        occurrence('userinfo', `${pointer}.userinfo`, exchange, 'password', line),
+      );
+      url.userinfo = { user: registry.displayFor(user) ?? user, ...(cred ? { credential: cred.id } : {}) };
+      if (cred && parsed.password !== '')
+        shown = replaceIn(shown, `:${parsed.password}@`, `:${cred.display}@`);
+    }
+  }
+  const q = raw.indexOf('?');
+  if (q >= 0) {
+    const hash = raw.indexOf('#', q);
+    const query = raw.slice(q + 1, hash < 0 ? undefined : hash);
+    for (const pair of query.split('&')) {
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      const name = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
+      const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+      const field: Field = { name, value: safeDecode(rawValue) };
+      if (isCredentialParam(name) && rawValue !== '') {
+        const cred = registry.register(
+          field.value,
+          occurrence('query', `${pointer}.query.${name}`, exchange, name, line),
+        );
+        if (cred) {
+          field.credential = cred.id;
+          shown = replaceIn(
+            shown,
+            `${pair.slice(0, eq + 1)}${rawValue}`,
+            `${pair.slice(0, eq + 1)}${cred.display}`,
+          );
+          field.value = cred.display;
+        }
+      }
+      url.query.push(field);
+    }
+  }
+  url.raw = shown;
+  return url;
+}
+
+function buildResponse(
+  raw: RawResponse,
+  pointer: string,
+  exchange: string,
+  registry: CredentialRegistry,
+  line?: number,
+): Response {
+  const headers = raw.headers.map((h) => buildHeader(h, `${pointer}.headers`, exchange, registry, line));
+  const challenges: Challenge[] = [];
+  for (const h of raw.headers) {
+    if (h.name.toLowerCase() === 'www-authenticate') challenges.push(...parseChallenges(h.value).challenges);
+  }
+  const response: Response = { status: raw.status, headers, challenges };
+  if (raw.httpVersion !== undefined) response.httpVersion = raw.httpVersion;
+  if (raw.statusText !== undefined) response.statusText = raw.statusText;
+  if (raw.body !== undefined && raw.body.trim() !== '') {
+    const clipped = clip(raw.body);
+    response.body = { text: clipped.text, truncated: clipped.truncated };
+    registerKeyedSecrets(raw.body, registry, 'body', `${pointer}.body`, exchange);
+    const fields = extractErrorBody(raw.body);
+    if (fields) response.error = { ...fields, text: clipped.text };
+  }
+  return response;
+}
+
+// `"access_token": "…"` in JSON and `client_secret=…` in forms, logs and URLs pasted as text.
+const JSON_PAIR = /"([A-Za-z_][\w.-]{0,63})"[ \t]{0,8}:[ \t]{0,8}"([^"\\\n]{1,4096})"/g;
+const FORM_PAIR = /(?:^|[&?\s;,])([A-Za-z_][\w.-]{0,63})=([^&\s"',;]{1,4096})/g;
+// `Authorization: 'Bearer …'` in a dumped JS object, `X-Api-Key: …` in a log line, `apiKey = "…"`.
+const LOOSE_PAIR =
+  /\b([A-Za-z_][\w-]{0,63})['"]?[ \t]{0,4}[:=][ \t]{0,4}['"`]?(?:(?:Bearer|Basic|Token|token|Bot|SSWS)[ \t]{1,4})?([A-Za-z0-9._~+/=-]{8,4096})/g;
+
+function registerKeyedSecrets(
+  text: string,
+  registry: CredentialRegistry,
+  location: 'body' | 'text',
+  pointer: string,
+  exchange?: string,
+): void {
+  for (const re of [JSON_PAIR, FORM_PAIR, LOOSE_PAIR]) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const [, name, value] = m;
+      if (!name || !value || value.length < 8 || registry.has(value)) continue;
+      if (!isCredentialKey(name) && !(re === LOOSE_PAIR && isCredentialHeader(name))) continue;
+      if (/^(?:true|false|null|undefined|none|bearer|basic|string)$/i.test(value)) continue;
+      registry.register(value, {
+        location,
+        pointer: `${pointer}.${name}`,
+        name,
+        ...(exchange ? { exchange } : {}),
+      });
+    }
+  }
+}
+
+function splitCookies(header: string): { name: string; value: string }[] {
+  return header
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const eq = p.indexOf('=');
+      return eq < 0 ? { name: p, value: '' } : { name: p.slice(0, eq).trim(), value: p.slice(eq + 1).trim() };
+    });
+}
+
+function replaceIn(text: string, raw: string, display: string): string {
+  return raw === '' ? text : text.split(raw).join(display);
+}
+
+function clip(text: string): { text: string; truncated: boolean } {
+  return text.length > MAX_BODY_CHARS
+    ? { text: `${text.slice(0, MAX_BODY_CHARS)}…`, truncated: true }
+    : { text, truncated: false };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+function dedupeNotes(notes: Note[]): Note[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const key = `${n.code}|${n.line ?? ''}|${n.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * The safety net: every string in the evidence passes through the scrubber, whatever produced it. The
+ * evidence was built here and is not shared yet, so it is scrubbed in place.
+ */
+function scrubDeep<T>(value: T, registry: CredentialRegistry): T {
+  if (!registry.scrubs) return value;
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return registry.scrub(node);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) node[i] = walk(node[i]);
+    } else if (
+      node !== null &&
+      typeof node === 'object' &&
+      Object.getPrototypeOf(node) === Object.prototype
+    ) {
+      const record = node as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = walk(record[key]);
+    }
+    return node;
+  };
+  return walk(value) as T;
+}

@@ -1,0 +1,138 @@
+/**
+ * Intake: anything a user pastes in, one validated, redacted Evidence value out.
+ * normalize (undo chat markup) → detect (what is where) → one parser per kind → build (credentials,
+ * secrets, scrubbing).
+ */
+import { buildEvidence } from './build.js';
+import { type DetectedSegment, detect } from './detect.js';
+import { type Evidence, EvidenceSchema } from './evidence.js';
+import { normalize } from './normalize.js';
+import { type Note, note } from './notes.js';
+import { parseClientLog } from './parsers/client-log.js';
+import { looksLikeCode, parseCode } from './parsers/code/index.js';
+import { parseCurl } from './parsers/curl/index.js';
+import { parseCurlTrace } from './parsers/curl-trace.js';
+import { looksLikeEnv, parseEnvLines } from './parsers/env-lines.js';
+import { parseErrorBody } from './parsers/error-body.js';
+import { parseHar } from './parsers/har.js';
+import { parseHttpMessages } from './parsers/http-message.js';
+import { parseHttpie } from './parsers/httpie.js';
+import { parsePowerShellWeb } from './parsers/powershell-web.js';
+import type { Fragment } from './raw.js';
+
+export type { Evidence } from './evidence.js';
+
+export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024;
+
+export interface IntakeOptions {
+  /** Bytes read at most; the rest is ignored with a note (default 1 MB). */
+  maxBytes?: number;
+  /** The input's full size when the caller already cut it at the cap (a file or stream read in part). */
+  totalBytes?: number;
+}
+
+export function intake(input: string | Uint8Array, options: IntakeOptions = {}): Evidence {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const notes: Note[] = [];
+  const decoded = decode(input, notes);
+  const bytes = Math.max(options.totalBytes ?? 0, Buffer.byteLength(decoded, 'utf8'));
+  let text = decoded;
+  const truncated = bytes > maxBytes;
+  if (truncated) {
+    text = Buffer.byteLength(decoded, 'utf8') > maxBytes ? cutToBytes(decoded, maxBytes) : decoded;
+    notes.push(
+      note(
+        'input.too_large',
+        `Your paste is ${formatBytes(bytes)}; I read the first ${formatBytes(maxBytes)}. For a big log or HAR file, paste only the failing request and its response.`,
+      ),
+    );
+  }
+  if (text.trim() === '') {
+    notes.push(
+      note(
+        'input.empty',
+        'There is nothing to read yet. Paste the failing curl command (or `curl -v` output, the raw HTTP response, or the error log).',
+      ),
+    );
+  }
+
+  const normalized = normalize(text);
+  notes.push(...normalized.notes);
+  const detection = detect(normalized.text);
+  notes.push(...detection.notes);
+  const fragments = detection.segments.flatMap((segment) => parseSegment(segment));
+
+  const evidence = buildEvidence({ text: normalized.text, fragments, notes, bytes, truncated });
+  const checked = EvidenceSchema.safeParse(evidence);
+  if (!checked.success) {
+    evidence.notes.push(
+      note(
+        'intake.schema_mismatch',
+        'Part of what I read did not fit the evidence format and may be incomplete.',
+      ),
+    );
+  }
+  return evidence;
+}
+
+function parseSegment(segment: DetectedSegment): Fragment[] {
+  const run = (parser: () => Fragment): Fragment => {
+    // The last line of defence: a parser bug must cost one region of the paste, never the whole reply.
+    try {
+      return parser();
+    } catch {
+      return {
+        notes: [
+          note(
+            'intake.parser_failed',
+            `I could not read lines ${segment.startLine}–${segment.endLine} (${segment.kind}); the rest of the paste was read.`,
+            segment.startLine,
+          ),
+        ],
+      };
+    }
+  };
+  switch (segment.kind) {
+    case 'curl':
+      return [run(() => parseCurl(segment))];
+    case 'httpie':
+      return [run(() => parseHttpie(segment))];
+    case 'powershell':
+      return [run(() => parsePowerShellWeb(segment))];
+    case 'curl_trace':
+      return [run(() => parseCurlTrace(segment))];
+    case 'http_request':
+    case 'http_response':
+      return [run(() => parseHttpMessages(segment))];
+    case 'har':
+      return [run(() => parseHar(segment, segment.json))];
+    case 'json_body':
+      return [run(() => parseErrorBody(segment))];
+    default: {
+      const out = [run(() => parseClientLog(segment))];
+      if (looksLikeCode(segment.text)) out.push(run(() => parseCode(segment)));
+      if (looksLikeEnv(segment.text)) out.push(run(() => parseEnvLines(segment)));
+      return out;
+    }
+  }
+}
+
+function decode(input: string | Uint8Array, notes: Note[]): string {
+  if (typeof input === 'string') return input;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(input);
+  if (text.includes('\uFFFD')) {
+    notes.push(note('input.not_utf8', 'Parts of the input are not valid UTF-8 text; they were replaced.'));
+  }
+  return text;
+}
+
+function cutToBytes(text: string, maxBytes: number): string {
+  const cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
+  return cut.endsWith('\uFFFD') ? cut.slice(0, -1) : cut;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}

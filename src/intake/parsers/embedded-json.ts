@@ -1,0 +1,230 @@
+/**
+ * Finding and reading object literals inside free text: a JSON body after `response:` in a log line, a
+ * Python `{'error': 'x'}` repr, a Node `util.inspect` dump `{ message: 'Unauthorized', statusCode: 401 }`,
+ * or a body a client truncated. Both functions are single forward passes.
+ */
+
+export interface Span {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+export interface ObjectSpans {
+  /** The outermost closed `{…}` regions, in order, not overlapping. */
+  spans: Span[];
+  /** The outermost `{` that never closed (a truncated body), when there is one. */
+  unclosed?: number;
+}
+
+/**
+ * Brace matching that knows about quoted strings, so `"a}b"` does not close anything. A quote that reaches
+ * the end of its line is not a string (JSON strings cannot hold raw newlines; prose apostrophes are common),
+ * so one stray `'` cannot hide every brace after it.
+ */
+export function findObjectSpans(text: string): ObjectSpans {
+  const open: number[] = [];
+  const spans: Span[] = [];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote || c === '\n') quote = '';
+      continue;
+    }
+    if (c === '{') {
+      open.push(i);
+    } else if (c === '}') {
+      const start = open.pop();
+      if (start === undefined) continue;
+      // Spans closed earlier inside this one are contained in it; drop them so the list stays outermost-only.
+      while ((spans.at(-1)?.start ?? -1) > start) spans.pop();
+      spans.push({ start, end: i + 1 });
+    } else if ((c === '"' || c === "'") && open.length > 0) {
+      quote = c;
+    }
+  }
+  const unclosed = open[0];
+  return unclosed === undefined ? { spans } : { spans, unclosed };
+}
+
+export interface LooseParse {
+  value: unknown;
+  /** The text ended inside an object, array or string. */
+  truncated: boolean;
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Reads JSON and the literal syntaxes people paste instead: single-quoted strings, bare keys, trailing
+ * commas, Python `True`/`False`/`None`, JavaScript `undefined`. Text ending mid-value closes what is open
+ * (clients truncate bodies in their messages). Anything else that is not a literal gives `undefined`.
+ */
+export function parseLoose(text: string, start = 0): LooseParse | undefined {
+  const reader = new LooseReader(text, start);
+  const value = reader.value(0);
+  if (value === FAIL) return undefined;
+  return { value, truncated: reader.truncated };
+}
+
+const FAIL = Symbol('fail');
+type Read = unknown | typeof FAIL;
+
+const IDENT_START = /[A-Za-z_$]/;
+const IDENT_PART = /[\w$-]/;
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const LITERALS: Record<string, unknown> = {
+  true: true,
+  false: false,
+  null: null,
+  True: true,
+  False: false,
+  None: null,
+  undefined: null,
+};
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+class LooseReader {
+  readonly #text: string;
+  #pos: number;
+  truncated = false;
+
+  constructor(text: string, start: number) {
+    this.#text = text;
+    this.#pos = start;
+  }
+
+  value(depth: number): Read {
+    if (depth > MAX_DEPTH) return FAIL;
+    this.#space();
+    const c = this.#text[this.#pos];
+    if (c === undefined) {
+      this.truncated = true;
+      return null;
+    }
+    if (c === '{') return this.#object(depth);
+    if (c === '[') return this.#array(depth);
+    if (c === '"' || c === "'") return this.#string(c);
+    const word = this.#word();
+    if (word === '') return FAIL;
+    if (Object.hasOwn(LITERALS, word)) return LITERALS[word];
+    if (NUMBER.test(word)) return Number(word);
+    return IDENT_START.test(word[0] ?? '') ? word : FAIL;
+  }
+
+  #object(depth: number): Read {
+    this.#pos++;
+    const entries: [string, unknown][] = [];
+    for (;;) {
+      this.#space();
+      const c = this.#text[this.#pos];
+      if (c === undefined) {
+        this.truncated = true;
+        break;
+      }
+      if (c === '}') {
+        this.#pos++;
+        break;
+      }
+      if (c === ',') {
+        this.#pos++;
+        continue;
+      }
+      const key = c === '"' || c === "'" ? this.#string(c) : this.#word();
+      if (key === '' || typeof key !== 'string') return FAIL;
+      this.#space();
+      if (this.#text[this.#pos] === undefined) {
+        this.truncated = true;
+        break;
+      }
+      if (this.#text[this.#pos] !== ':') return FAIL;
+      this.#pos++;
+      const value = this.value(depth + 1);
+      if (value === FAIL) return FAIL;
+      entries.push([key, value]);
+    }
+    return Object.fromEntries(entries);
+  }
+
+  #array(depth: number): Read {
+    this.#pos++;
+    const out: unknown[] = [];
+    for (;;) {
+      this.#space();
+      const c = this.#text[this.#pos];
+      if (c === undefined) {
+        this.truncated = true;
+        return out;
+      }
+      if (c === ']') {
+        this.#pos++;
+        return out;
+      }
+      if (c === ',') {
+        this.#pos++;
+        continue;
+      }
+      const value = this.value(depth + 1);
+      if (value === FAIL) return FAIL;
+      out.push(value);
+    }
+  }
+
+  #string(quote: string): string {
+    this.#pos++;
+    let out = '';
+    let chunk = this.#pos;
+    while (this.#pos < this.#text.length) {
+      const c = this.#text[this.#pos];
+      if (c === quote) {
+        out += this.#text.slice(chunk, this.#pos);
+        this.#pos++;
+        return out;
+      }
+      if (c === '\\') {
+        out += this.#text.slice(chunk, this.#pos);
+        out += this.#escape();
+        chunk = this.#pos;
+        continue;
+      }
+      this.#pos++;
+    }
+    this.truncated = true;
+    return out + this.#text.slice(chunk);
+  }
+
+  /** At a backslash: returns the character it stands for and moves past the escape. */
+  #escape(): string {
+    const e = this.#text[this.#pos + 1] ?? '';
+    this.#pos += 2;
+    if (e === 'u') {
+      const hex = this.#text.slice(this.#pos, this.#pos + 4);
+      if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+        this.#pos += 4;
+        return String.fromCharCode(Number.parseInt(hex, 16));
+      }
+    }
+    return ESCAPES[e] ?? e;
+  }
+
+  /** A bare key, literal, number or identifier. */
+  #word(): string {
+    const start = this.#pos;
+    while (this.#pos < this.#text.length) {
+      const c = this.#text[this.#pos] ?? '';
+      if (!IDENT_PART.test(c) && c !== '.' && c !== '+') break;
+      this.#pos++;
+    }
+    return this.#text.slice(start, this.#pos);
+  }
+
+  #space(): void {
+    while (this.#pos < this.#text.length) {
+      const c = this.#text[this.#pos];
+      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') break;
+      this.#pos++;
+    }
+  }
+}

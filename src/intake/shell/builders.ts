@@ -1,0 +1,117 @@
+/** Accumulators shared by the three tokenizers: they keep parts merged and commands joined consistently. */
+import type { Note } from '../notes.js';
+import type { Dialect, Redirect, ShellCommand, Word, WordPart } from './types.js';
+
+export class WordBuilder {
+  readonly parts: WordPart[] = [];
+  /** Set once anything (even an empty quoted string) was read: `''` is a word, nothing at all is not. */
+  started = false;
+
+  constructor(readonly line: number) {}
+
+  /** Quoting of the first empty literal, so a word made only of `""` or `''` still has one (empty) part. */
+  private emptyQuote: WordPart['quote'] | undefined;
+
+  literal(text: string, quote: WordPart['quote']): void {
+    this.started = true;
+    if (text === '') {
+      this.emptyQuote ??= quote;
+      return;
+    }
+    const last = this.parts[this.parts.length - 1];
+    if (last !== undefined && last.kind === 'literal' && last.quote === quote) {
+      last.text += text;
+      return;
+    }
+    this.parts.push({ text, quote, kind: 'literal' });
+  }
+
+  part(part: WordPart): void {
+    this.started = true;
+    this.parts.push(part);
+  }
+
+  build(): Word {
+    if (this.parts.length === 0 && this.emptyQuote !== undefined) {
+      this.parts.push({ text: '', quote: this.emptyQuote, kind: 'literal' });
+    }
+    let value = '';
+    for (const part of this.parts) value += part.text;
+    return { value, parts: this.parts, line: this.line };
+  }
+}
+
+type Join = NonNullable<ShellCommand['joinedBy']>;
+
+/** Collects words into commands and remembers which operator separated each command from the previous one. */
+export class CommandList {
+  readonly commands: ShellCommand[] = [];
+  readonly notes: Note[] = [];
+  private current: ShellCommand | undefined;
+  private pendingJoin: Join | undefined;
+
+  constructor(private readonly dialect: Dialect) {}
+
+  /** The command being built, created on first use at `line`. */
+  open(line: number): ShellCommand {
+    if (this.current === undefined) {
+      this.current = { dialect: this.dialect, argv: [], assignments: [], redirects: [], line, endLine: line };
+    }
+    return this.current;
+  }
+
+  peek(): ShellCommand | undefined {
+    return this.current;
+  }
+
+  word(word: Word, endLine: number): void {
+    const cmd = this.open(word.line);
+    cmd.argv.push(word);
+    cmd.endLine = Math.max(cmd.endLine, endLine);
+  }
+
+  redirect(redirect: Redirect, line: number, endLine: number): void {
+    const cmd = this.open(line);
+    cmd.redirects.push(redirect);
+    cmd.endLine = Math.max(cmd.endLine, endLine);
+  }
+
+  /**
+   * Ends the current command. An explicit operator wins over newlines around it, so `a &&⏎b` is joined by
+   * `&&`, and blank or comment lines between two commands keep them joined by a newline.
+   */
+  end(op: Join | undefined): void {
+    const cmd = this.current;
+    this.current = undefined;
+    if (cmd !== undefined) {
+      if (this.commands.length > 0 && this.pendingJoin !== undefined) cmd.joinedBy = this.pendingJoin;
+      this.commands.push(cmd);
+      this.pendingJoin = op;
+      return;
+    }
+    if (op !== undefined && (op !== 'newline' || this.pendingJoin === undefined)) this.pendingJoin = op;
+  }
+}
+
+/** Maps a string index to its 1-based line in O(log n), so scanners need not count newlines as they go. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(
+    text: string,
+    private readonly startLine: number,
+  ) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  at(index: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + this.startLine;
+  }
+}

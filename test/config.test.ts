@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { enabledAdapters, loadConfig } from '../src/config.js';
+import { AuthdoctorError } from '../src/errors.js';
+
+function problems(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(AuthdoctorError);
+    expect((err as AuthdoctorError).code).toBe('ERR_CONFIG_INVALID');
+    return (err as AuthdoctorError).message;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('config', () => {
+  it('has embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, AUTHDOCTOR_MAX_INPUT_BYTES: 1_048_576, LOG_LEVEL: 'info' });
+    expect(enabledAdapters(config)).toEqual({ slack: false, discord: false });
+  });
+
+  it('treats blank variables (as in a copied .env.example) as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', PORT: ' ', REDIS_URL: '' }).PORT).toBe(3000);
+  });
+
+  it('names every bad variable in one message, and never echoes their values', () => {
+    const message = problems({
+      SLACK_BOT_TOKEN: 'xoxp-user-token-value',
+      PORT: 'eighty',
+      REDIS_URL: 'http://127.0.0.1:6379',
+      LOG_LEVEL: 'loud',
+      DISCORD_TOKEN: 'discord-secret-value',
+      SLACK_API_URL: 'not a url',
+      AUTHDOCTOR_MAX_INPUT_BYTES: '12',
+    });
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'PORT',
+      'REDIS_URL',
+      'LOG_LEVEL',
+      'DISCORD_APPLICATION_ID',
+      'SLACK_API_URL',
+      'AUTHDOCTOR_MAX_INPUT_BYTES',
+    ]) {
+      expect(message).toContain(`${name}:`);
+    }
+    expect(message).toContain('8 variables');
+    expect(message).not.toContain('xoxp-user-token-value');
+    expect(message).not.toContain('discord-secret-value');
+  });
+
+  it.each([
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' },
+      { slack: 'http', discord: false },
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' },
+      { slack: 'socket', discord: false },
+    ],
+    [
+      { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678' },
+      { slack: false, discord: true },
+    ],
+  ])('starts the adapters whose credentials are present: %o', (env, expected) => {
+    expect(enabledAdapters(loadConfig(env))).toEqual(expected);
+  });
+
+  it.each([
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN: required'],
+    [{ DISCORD_APPLICATION_ID: '123456789012345678' }, 'DISCORD_TOKEN: required'],
+    [{ DISCORD_APPLICATION_ID: 'my-app' }, 'DISCORD_APPLICATION_ID: the numeric application id'],
+    [{ PORT: '70000' }, 'PORT: a TCP port'],
+  ])('rejects %o', (env, expected) => {
+    expect(problems(env)).toContain(expected);
+  });
+});
