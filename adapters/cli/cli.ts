@@ -92,10 +92,19 @@ function usage(message: string): AuthdoctorError {
   return new AuthdoctorError(ErrorCodes.USAGE, message, { hint: 'Run `authdoctor help` for usage.' });
 }
 
+/** package.json sits two folders up from the source and three from the compiled file in dist/. */
 async function version(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(candidate, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'authdoctor' && pkg.version) return pkg.version;
+    } catch {
+      // Not at this level; try the next.
+    }
+  }
+  return 'unknown';
 }

@@ -56,7 +56,9 @@ export function buildEvidence(input: BuildInput): Evidence {
       ),
     );
   }
-  const exchanges = merged.exchanges.slice(0, MAX_EXCHANGES).map((raw, i) => buildExchange(raw, i, registry));
+  const exchanges = merged.exchanges
+    .slice(0, MAX_EXCHANGES)
+    .map((raw, i) => buildExchange(raw, i, registry, notes));
 
   for (const loose of merged.looseCredentials) {
     const at: Occurrence = {
@@ -119,7 +121,7 @@ export function buildEvidence(input: BuildInput): Evidence {
           ]
         : shownNotes,
     redactions: registry.redactions,
-    input: { bytes: input.bytes, lines: input.text.split('\n').length, truncated: input.truncated },
+    input: { bytes: input.bytes, lines: countLines(input.text), truncated: input.truncated },
   };
   return scrubDeep(evidence, registry);
 }
@@ -156,7 +158,12 @@ function merge(fragments: Fragment[]): Merged {
   return out;
 }
 
-function buildExchange(raw: RawExchange, index: number, registry: CredentialRegistry): Exchange {
+function buildExchange(
+  raw: RawExchange,
+  index: number,
+  registry: CredentialRegistry,
+  notes: Note[],
+): Exchange {
   const id = `x${index + 1}`;
   const base = `exchanges[${index}]`;
   const exchange: Exchange = { id, source: raw.source };
@@ -164,7 +171,7 @@ function buildExchange(raw: RawExchange, index: number, registry: CredentialRegi
   if (raw.hop !== undefined) exchange.hop = raw.hop;
   if (raw.request) exchange.request = buildRequest(raw.request, `${base}.request`, id, registry, raw.line);
   if (raw.response)
-    exchange.response = buildResponse(raw.response, `${base}.response`, id, registry, raw.line);
+    exchange.response = buildResponse(raw.response, `${base}.response`, id, registry, notes, raw.line);
   return exchange;
 }
 
@@ -450,12 +457,16 @@ function buildResponse(
   pointer: string,
   exchange: string,
   registry: CredentialRegistry,
+  notes: Note[],
   line?: number,
 ): Response {
   const headers = raw.headers.map((h) => buildHeader(h, `${pointer}.headers`, exchange, registry, line));
   const challenges: Challenge[] = [];
   for (const h of raw.headers) {
-    if (h.name.toLowerCase() === 'www-authenticate') challenges.push(...parseChallenges(h.value).challenges);
+    if (h.name.toLowerCase() !== 'www-authenticate') continue;
+    const parsed = parseChallenges(h.value);
+    challenges.push(...parsed.challenges);
+    notes.push(...parsed.notes.map((n) => (line && !n.line ? { ...n, line } : n)));
   }
   const response: Response = { status: raw.status, headers, challenges };
   if (raw.httpVersion !== undefined) response.httpVersion = raw.httpVersion;
@@ -538,6 +549,13 @@ function dedupeNotes(notes: Note[]): Note[] {
     seen.add(key);
     return true;
   });
+}
+
+function countLines(text: string): number {
+  if (text === '') return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineLocator(text: string): (offset: number) => number {

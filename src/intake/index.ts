@@ -110,11 +110,16 @@ function parseSegment(segment: DetectedSegment): Fragment[] {
       return [run(() => parseErrorBody(segment))];
     default: {
       const out = [run(() => parseClientLog(segment))];
-      if (looksLikeCode(segment.text)) out.push(run(() => parseCode(segment)));
+      if (paragraphs(segment.text).some(looksLikeCode)) out.push(run(() => parseCode(segment)));
       if (looksLikeEnv(segment.text)) out.push(run(() => parseEnvLines(segment)));
       return out;
     }
   }
+}
+
+/** Code and the log it produced are often pasted together, a blank line apart: judge each part alone. */
+function paragraphs(text: string): string[] {
+  return text.split(/\n[ \t]*\n/);
 }
 
 function decode(input: string | Uint8Array, notes: Note[]): string {

@@ -130,6 +130,8 @@ export interface RawClientError {
     | 'npm'
     | 'git'
     | 'docker'
+    | 'curl'
+    | 'browser'
     | 'generic';
   status?: number;
   message: string;

@@ -243,14 +243,41 @@ describe('parseCurl', () => {
     ['unterminated quote', "curl -H 'Authorization: Bearer abc https://x"],
     ['binary noise', '\u0000\u0001curl\u0002 -H \u0003'],
     ['a lone dash', 'curl -'],
+    ['a first word named like an object property', 'constructor -x curl https://x'],
   ])('never throws: %s', (_name, text) => {
     expect(() => parseCurl(seg(text))).not.toThrow();
   });
 
-  it('reports when there is no curl command', () => {
-    const fragment = parseCurl(seg('wget https://example.com'));
+  it.each([
+    'wget https://example.com',
+    'wget https://example.com/curl',
+    'constructor -x curl https://x',
+    'toString curl https://x',
+    'xcurl https://x',
+    'curl.exe.bak https://x',
+  ])('reports when there is no curl command: %j', (text) => {
+    const fragment = parseCurl(seg(text));
     expect(fragment.kinds).toBeUndefined();
     expect(fragment.notes?.map((n) => n.code)).toEqual(['curl.no_command']);
+  });
+
+  it.each([
+    ['CURL https://x', 'CURL'],
+    ['/usr/bin/curl https://x', 'a path'],
+    ['C:\\tools\\curl.exe https://x', 'a Windows path'],
+    ['sudo -u me curl https://x', 'a wrapper'],
+  ])('finds the curl program in %j (%s)', (text) => {
+    expect(parseCurl(seg(text)).exchanges?.map((e) => e.request?.url)).toEqual(['https://x']);
+  });
+
+  it.each([
+    ['a redirect', "curl https://x -H 'A: b' > out.json 2>&1", []],
+    ['a prompt', "$ curl https://x -H 'A: b'", []],
+    ['an HTML body', "curl https://x -H 'A: b' -d '<a>1</a>'", ['Content-Type']],
+  ])('keeps the command whole around %s', (_name, text, extra) => {
+    const request = parseCurl(seg(text)).exchanges?.[0]?.request;
+    expect(request?.url).toBe('https://x');
+    expect(request?.headers.map((h) => h.name)).toEqual(['A', ...extra]);
   });
 
   it('reads a 1 MB command in linear time', () => {
@@ -272,6 +299,10 @@ describe('curlDialect', () => {
     ['PS C:\\> curl https://x', 'powershell'],
     ['curl https://x -d @- < `echo f.txt`', 'bash'],
     ["curl -H 'a: b' \\\n  https://x", 'bash'],
+    ['curl https://x/setup.exe', 'bash'],
+    ['C:\\bin\\curl.exe https://x', 'powershell'],
+    ['curl https://x/a^b', 'bash'],
+    ['curl -d "PS is" https://x', 'bash'],
   ])('%j is %s', (text, dialect) => {
     expect(curlDialect(text)).toBe(dialect);
   });

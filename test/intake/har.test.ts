@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_KEPT_ENTRIES, parseHar } from '../../src/intake/parsers/har.js';
-import type { Fragment, RawHeader } from '../../src/intake/raw.js';
+import type { Fragment } from '../../src/intake/raw.js';
+import { headerValue, noteCodes, segmentOf } from '../support/segments.js';
 
-const SEGMENT = { kind: 'har' as const, text: '{}', startLine: 1, endLine: 1 };
+const SEGMENT = segmentOf('har', '{}');
 
 function parse(har: unknown): Fragment {
   return parseHar(SEGMENT, har);
-}
-
-function header(headers: readonly RawHeader[] | undefined, name: string): string | undefined {
-  return headers?.find((h) => h.name.toLowerCase() === name)?.value;
-}
-
-function codes(fragment: Fragment): string[] {
-  return (fragment.notes ?? []).map((n) => n.code);
 }
 
 interface EntryOptions {
@@ -125,7 +118,7 @@ describe('parseHar', () => {
         source: e.source,
         hop: e.hop,
         url: e.request?.url,
-        authorization: header(e.request?.headers, 'authorization'),
+        authorization: headerValue(e.request?.headers, 'authorization'),
         status: e.response?.status,
       })),
     ).toEqual([
@@ -217,7 +210,7 @@ describe('parseHar', () => {
   it.each(selection)('$name: kept=$kept', ({ entry: e, kept }) => {
     const fragment = parse(har([entry('https://app.example.com/', 200), e]));
     expect(fragment.exchanges?.map((x) => x.request?.url)).toEqual(kept ? [e.request.url] : []);
-    expect(codes(fragment)).toEqual(kept ? ['har.skipped_entries'] : ['har.no_failure']);
+    expect(noteCodes(fragment)).toEqual(kept ? ['har.skipped_entries'] : ['har.no_failure']);
   });
 
   it('follows a 3-hop chain with relative and header-only redirects', () => {
@@ -317,7 +310,7 @@ describe('parseHar', () => {
     const fragment = parse(har(entries));
     expect(fragment.exchanges).toHaveLength(MAX_KEPT_ENTRIES);
     expect(fragment.exchanges?.[0]?.request?.url).toBe('https://api.example.com/items/0');
-    expect(codes(fragment)).toEqual(['har.capped', 'har.skipped_entries']);
+    expect(noteCodes(fragment)).toEqual(['har.capped', 'har.skipped_entries']);
   });
 
   it('skips malformed entries with a note and reads the rest', () => {
@@ -329,7 +322,7 @@ describe('parseHar', () => {
       ]),
     );
     expect(fragment.exchanges?.map((e) => e.response?.status)).toEqual([401]);
-    expect(codes(fragment)).toContain('har.invalid_entry');
+    expect(noteCodes(fragment)).toContain('har.invalid_entry');
   });
 
   it.each([
@@ -341,7 +334,7 @@ describe('parseHar', () => {
   ])('not a HAR (%s): a note, no exchange, no throw', (_name, value) => {
     const fragment = parse(value);
     expect(fragment.exchanges).toEqual([]);
-    expect(codes(fragment)).toEqual(['har.invalid']);
+    expect(noteCodes(fragment)).toEqual(['har.invalid']);
   });
 
   it('an empty HAR yields nothing and no misleading note', () => {

@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHttpMessages } from '../../src/intake/parsers/http-message.js';
-import type { Fragment, RawExchange, RawHeader } from '../../src/intake/raw.js';
+import type { Fragment, RawExchange } from '../../src/intake/raw.js';
+import { headerValue, noteCodes, segmentOf } from '../support/segments.js';
 
 function parse(text: string, startLine = 1): Fragment {
-  return parseHttpMessages({
-    kind: 'http_request',
-    text,
-    startLine,
-    endLine: startLine + text.split('\n').length - 1,
-  });
-}
-
-function header(headers: readonly RawHeader[] | undefined, name: string): string | undefined {
-  return headers?.find((h) => h.name.toLowerCase() === name)?.value;
-}
-
-function codes(fragment: Fragment): string[] {
-  return (fragment.notes ?? []).map((n) => n.code);
+  return parseHttpMessages(segmentOf('http_request', text, startLine));
 }
 
 function summary(exchange: RawExchange) {
@@ -25,9 +13,9 @@ function summary(exchange: RawExchange) {
     source: exchange.source,
     method: exchange.request?.method,
     url: exchange.request?.url,
-    authorization: header(exchange.request?.headers, 'authorization'),
+    authorization: headerValue(exchange.request?.headers, 'authorization'),
     status: exchange.response?.status,
-    challenge: header(exchange.response?.headers, 'www-authenticate'),
+    challenge: headerValue(exchange.response?.headers, 'www-authenticate'),
     body: exchange.response?.body,
   };
 }
@@ -577,7 +565,7 @@ describe('parseHttpMessages', () => {
     const fragment = parse(text);
     // Arrays must match in length; a key given as undefined must be absent.
     expect(fragment.exchanges?.map(summary)).toMatchObject(expected);
-    expect(codes(fragment)).toEqual(notes ?? []);
+    expect(noteCodes(fragment)).toEqual(notes ?? []);
     check?.(fragment);
   });
 
@@ -610,7 +598,7 @@ describe('parseHttpMessages: text that is not an HTTP message', () => {
   ])('%s: nothing read, never thrown', (_name, text) => {
     const fragment = parse(text);
     expect(fragment.exchanges).toEqual([]);
-    expect(codes(fragment)).toContain('http_message.no_message');
+    expect(noteCodes(fragment)).toContain('http_message.no_message');
   });
 
   it('never throws on arbitrary text built from message-like lines', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Evidence, EvidenceSchema } from '../../src/intake/evidence.js';
 import { intake } from '../../src/intake/index.js';
+import { noteCodes } from '../support/segments.js';
 
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const fakeGithub = `ghp_${'x7Kq'.repeat(9)}`;
@@ -12,8 +13,6 @@ function read(text: string): Evidence {
   expect(EvidenceSchema.safeParse(evidence).success).toBe(true);
   return evidence;
 }
-
-const codes = (e: Evidence) => e.notes.map((n) => n.code);
 
 describe('intake of whole pastes', () => {
   it('a curl command, its -v trace across a redirect, and the error body, read together', () => {
@@ -69,7 +68,7 @@ why does this fail?`);
     const request = e.exchanges[0]?.request;
     expect(request?.url?.raw).toBe('https://api.example.test/v1/me?a=1&b=2');
     expect(request?.url?.query.map((q) => q.name)).toEqual(['a', 'b']);
-    expect(codes(e)).toEqual(expect.arrayContaining(['normalize.smart_quotes', 'normalize.chat_links']));
+    expect(noteCodes(e)).toEqual(expect.arrayContaining(['normalize.smart_quotes', 'normalize.chat_links']));
     const jwt = e.credentials[0];
     expect(jwt?.jwt?.claims).toMatchObject({ aud: 'https://api.example.test', exp: 1_700_000_000 });
     expect(jwt?.display).toMatch(/^JWT …/);
@@ -82,7 +81,7 @@ why does this fail?`);
     expect(cred?.secret).toBeUndefined();
     expect(cred?.display).toBe('$API_TOKEN');
     expect(cred?.origin?.kind).toBe('shell_literal_variable');
-    expect(codes(e)).toContain('shell.single_quoted_variable');
+    expect(noteCodes(e)).toContain('shell.single_quoted_variable');
   });
 
   it('$TOKEN inside double quotes is expanded by the shell: nothing secret was pasted', () => {
@@ -216,7 +215,7 @@ Invoke-WebRequest -UseBasicParsing -Uri "https://api.example.test/v1/me" \`
   -H "Accept: application/json"`);
     expect(e.exchanges).toHaveLength(1);
     expect(e.exchanges[0]?.request?.headers.map((h) => h.name)).toEqual(['Authorization', 'Accept']);
-    expect(codes(e)).toContain('shell.missing_continuation');
+    expect(noteCodes(e)).toContain('shell.missing_continuation');
   });
 
   it('a paste over the cap is read up to the cap, with a clear note', () => {
@@ -231,10 +230,10 @@ Invoke-WebRequest -UseBasicParsing -Uri "https://api.example.test/v1/me" \`
 
   it('binary junk gets a note and no crash', () => {
     const e = read(`\u0000\u0001PNG\u0002${'\u0003'.repeat(20)}`);
-    expect(codes(e)).toContain('normalize.binary');
+    expect(noteCodes(e)).toContain('normalize.binary');
   });
 
   it('an empty paste asks for one', () => {
-    expect(codes(read('   \n'))).toEqual(['input.empty']);
+    expect(noteCodes(read('   \n'))).toEqual(['input.empty']);
   });
 });

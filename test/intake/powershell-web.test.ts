@@ -1,11 +1,11 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePowerShellWeb } from '../../src/intake/parsers/powershell-web.js';
-import type { Fragment, RawRequest, Segment } from '../../src/intake/raw.js';
+import type { Fragment, RawRequest } from '../../src/intake/raw.js';
+import { expectNeverThrows } from '../support/never-throws.js';
+import { noteCodes, segmentOf } from '../support/segments.js';
 
 function parse(text: string): Fragment {
-  const segment: Segment = { kind: 'powershell', text, startLine: 1, endLine: text.split('\n').length };
-  return parsePowerShellWeb(segment);
+  return parsePowerShellWeb(segmentOf('powershell', text));
 }
 
 function requestOf(text: string, index = 0): RawRequest | undefined {
@@ -172,7 +172,7 @@ describe('parsePowerShellWeb', () => {
 
   it('notes -Credential without -Authentication: PowerShell waits for a challenge', () => {
     const fragment = parse('irm https://api.example.com -Credential (Get-Credential)');
-    expect(fragment.notes?.map((n) => n.code).sort()).toEqual([
+    expect(noteCodes(fragment).sort()).toEqual([
       'powershell.credential_not_preemptive',
       'powershell.credential_unknown',
     ]);
@@ -180,17 +180,14 @@ describe('parsePowerShellWeb', () => {
 
   it('notes headers and sessions that come from outside the paste', () => {
     const fragment = parse('irm https://api.example.com -Headers $hdrs -WebSession $s');
-    expect(fragment.notes?.map((n) => n.code)).toEqual([
-      'powershell.unknown_headers',
-      'powershell.unknown_session',
-    ]);
+    expect(noteCodes(fragment)).toEqual(['powershell.unknown_headers', 'powershell.unknown_session']);
     expect(requestOf('irm https://api.example.com -Headers $hdrs')?.headers).toEqual([]);
   });
 
   it('finds no request in a script without a web call', () => {
     const fragment = parse('$x = 1\nWrite-Host $x');
     expect(fragment.exchanges).toBeUndefined();
-    expect(fragment.notes?.map((n) => n.code)).toEqual(['powershell.no_command']);
+    expect(noteCodes(fragment)).toEqual(['powershell.no_command']);
   });
 
   it.each([
@@ -207,38 +204,23 @@ describe('parsePowerShellWeb', () => {
 });
 
 it('never throws on arbitrary text built from the awkward pieces', () => {
-  const pieces = fc.array(
-    fc.constantFrom(
-      'irm ',
-      '-Headers ',
-      '@{',
-      '}',
-      '"',
-      "'",
-      '=',
-      ';',
-      '$h',
-      '$h.Add(',
-      ')',
-      '(',
-      '-Token ',
-      '`',
-      '\n',
-      '-Body ',
-      ',',
-    ),
-    { maxLength: 60 },
-  );
-  fc.assert(
-    fc.property(
-      fc.oneof(
-        pieces.map((p) => p.join('')),
-        fc.string(),
-      ),
-      (text) => {
-        parse(text);
-      },
-    ),
-    { numRuns: 300 },
-  );
+  expectNeverThrows(parse, [
+    'irm ',
+    '-Headers ',
+    '@{',
+    '}',
+    '"',
+    "'",
+    '=',
+    ';',
+    '$h',
+    '$h.Add(',
+    ')',
+    '(',
+    '-Token ',
+    '`',
+    '\n',
+    '-Body ',
+    ',',
+  ]);
 });

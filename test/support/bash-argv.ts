@@ -3,44 +3,27 @@
  * it with what `tokenizeBash` + `expandWord` produce. Shared by the conformance test and the benchmark.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tokenizeBash } from '../../src/intake/shell/bash.js';
 import { expandWordFields } from '../../src/intake/shell/expand.js';
 import type { Word } from '../../src/intake/shell/types.js';
+import { fixturesDir, listFixtures } from './fixtures.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The folder of `.sh` fixtures: `$AUTHDOCTOR_FIXTURES` (fixtures root or curlconverter folder) or shared/. */
+/** The folder of curlconverter's `.sh` fixture commands. */
 export function curlCommandsDir(): string {
-  const override = process.env.AUTHDOCTOR_FIXTURES;
-  if (override !== undefined && override !== '') {
-    const nested = path.join(override, 'curlconverter', 'curl_commands');
-    return existsSync(nested) ? nested : path.join(override, 'curl_commands');
-  }
-  return path.resolve(repoRoot, '..', 'shared', 'fixtures', 'curlconverter', 'curl_commands');
+  return path.join(fixturesDir(repoRoot), 'curl_commands');
 }
 
 export function hasBash(): boolean {
   return spawnSync('bash', ['-c', 'true']).status === 0;
 }
 
-export function listFixtures(dir = curlCommandsDir()): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.sh'))
-    .sort();
-}
+export { listFixtures } from './fixtures.js';
 
 export interface ArgvMatch {
   file: string;

@@ -3,9 +3,10 @@
  * requests `parseCurl` returns. Each comparison has a stable key (`http:headers`, `json:data`, …) so a
  * deliberate difference can be listed once, with its reason, and checked for staying true.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RawRequest } from '../../src/intake/raw.js';
+import { listFixtures } from './fixtures.js';
 
 export interface Difference {
   /** Fixture name without extension, e.g. `get_basic_auth`. */
@@ -15,21 +16,11 @@ export interface Difference {
   detail: string;
 }
 
-/** curlconverter's fixtures: `$AUTHDOCTOR_FIXTURES` (the fixtures root or the curlconverter folder) or shared/. */
-export function fixturesDir(repoRoot: string): string {
-  const override = process.env.AUTHDOCTOR_FIXTURES;
-  if (override === undefined || override === '') {
-    return path.resolve(repoRoot, '..', 'shared', 'fixtures', 'curlconverter');
-  }
-  const nested = path.join(override, 'curlconverter');
-  return existsSync(nested) ? nested : override;
-}
+export { fixturesDir } from './fixtures.js';
 
+/** The fixture names (without `.sh`) of the commands in `dir/curl_commands`. */
 export function fixtureNames(dir: string): string[] {
-  return readdirSync(path.join(dir, 'curl_commands'))
-    .filter((f) => f.endsWith('.sh'))
-    .map((f) => f.slice(0, -3))
-    .sort();
+  return listFixtures(path.join(dir, 'curl_commands')).map((f) => f.slice(0, -3));
 }
 
 type Pair = [string, string];

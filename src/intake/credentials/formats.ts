@@ -227,38 +227,24 @@ const RAW_FORMATS: unknown[] = [
   },
 
   // Stripe — https://docs.stripe.com/keys
-  ...(['live', 'test'] as const).flatMap((environment) => [
-    {
-      id: `stripe.secret_key_${environment}`,
+  ...(['live', 'test'] as const).flatMap((environment) =>
+    (
+      [
+        ['sk', 'secret'],
+        ['rk', 'restricted'],
+        ['pk', 'publishable'],
+      ] as const
+    ).map(([prefix, key]) => ({
+      id: `stripe.${key}_key_${environment}`,
       provider: 'stripe',
-      name: `Stripe ${environment} secret key`,
-      ...shape(new RegExp(`sk_${environment}_[A-Za-z0-9]{24,247}`)),
-      visiblePrefix: `sk_${environment}_`,
-      tokenType: 'secret_key',
+      name: `Stripe ${environment} ${key} key`,
+      ...shape(new RegExp(`${prefix}_${environment}_[A-Za-z0-9]{24,247}`)),
+      visiblePrefix: `${prefix}_${environment}_`,
+      tokenType: `${key}_key`,
       environment,
       source: 'https://docs.stripe.com/keys',
-    },
-    {
-      id: `stripe.restricted_key_${environment}`,
-      provider: 'stripe',
-      name: `Stripe ${environment} restricted key`,
-      ...shape(new RegExp(`rk_${environment}_[A-Za-z0-9]{24,247}`)),
-      visiblePrefix: `rk_${environment}_`,
-      tokenType: 'restricted_key',
-      environment,
-      source: 'https://docs.stripe.com/keys',
-    },
-    {
-      id: `stripe.publishable_key_${environment}`,
-      provider: 'stripe',
-      name: `Stripe ${environment} publishable key`,
-      ...shape(new RegExp(`pk_${environment}_[A-Za-z0-9]{24,247}`)),
-      visiblePrefix: `pk_${environment}_`,
-      tokenType: 'publishable_key',
-      environment,
-      source: 'https://docs.stripe.com/keys',
-    },
-  ]),
+    })),
+  ),
   {
     id: 'stripe.webhook_secret',
     provider: 'stripe',

@@ -435,11 +435,24 @@ const browserConsole: Matcher = (line) => {
   const m = /^(?:Failed to load resource: )?([A-Z]+) (https?:\/\/\S+) (\d{3}) \(([^)]*)\)/.exec(line);
   if (m === null || method(m[1]) === undefined) return undefined;
   return {
-    client: 'generic',
+    client: 'browser',
     message: m[4] || `HTTP ${m[3]}`,
     status: status(m[3]),
     method: method(m[1]),
     url: m[2],
+  };
+};
+
+/** `curl -f` (or `--fail-with-body`): `curl: (22) The requested URL returned error: 401`. */
+const curlFail: Matcher = (line) => {
+  const m = /^curl: \((\d{1,3})\) (.{1,500})$/.exec(line);
+  if (m === null || m[2] === undefined) return undefined;
+  const returned = /returned error: (\d{3})/.exec(m[2]);
+  return {
+    client: 'curl',
+    message: m[2],
+    code: `CURLE ${m[1]}`,
+    ...(returned?.[1] === undefined ? {} : { status: status(returned[1]) }),
   };
 };
 
@@ -462,6 +475,7 @@ export const MATCHERS: readonly Matcher[] = [
   ruby,
   npm,
   git,
+  curlFail,
   fetchResponse,
   browserConsole,
 ];

@@ -60,7 +60,8 @@ function isEnvLine(line: string): boolean {
     const value = sh[2]!;
     return (exported || /^[A-Z_][A-Z0-9_]*$/.test(sh[1]!)) && isSingleValue(value);
   }
-  if (CMD_SET.test(line) || PS_ENV.test(line) || PS_SET.test(line) || FISH.test(line) || NPMRC.test(line)) return true;
+  if (CMD_SET.test(line) || PS_ENV.test(line) || PS_SET.test(line) || FISH.test(line) || NPMRC.test(line))
+    return true;
   if (DOCKERFILE.test(line) || YAML_BLOCK.test(line)) return true;
   return /^\s*docker\s/.test(line) && /\s(?:-e|--env)[\s=]/.test(line);
 }
@@ -99,7 +100,8 @@ export function parseEnvLines(segment: Segment): Fragment {
     }
     const settings: Setting[] = [];
     const indent = /^\s*/.exec(line)![0].length;
-    if (yamlIndent >= 0 && line.trim() && indent <= yamlIndent && !/^\s*-/.test(line.slice(yamlIndent))) yamlIndent = -1;
+    if (yamlIndent >= 0 && line.trim() && indent <= yamlIndent && !/^\s*-/.test(line.slice(yamlIndent)))
+      yamlIndent = -1;
     const block = YAML_BLOCK.exec(line);
     if (block) {
       yamlIndent = block[1]!.length;
@@ -119,7 +121,12 @@ export function parseEnvLines(segment: Segment): Fragment {
         const item = YAML_LIST.exec(line);
         const pair = item ? undefined : YAML_PAIR.exec(line);
         // Compose `- "KEY=value"`: the quotes wrap the whole item, not the value.
-        if (item) settings.push({ name: item[2]!, raw: item[1] ? unwrap(item[3]!, item[1]) : item[3]!, dialect: 'sh' });
+        if (item)
+          settings.push({
+            name: item[2]!,
+            raw: item[1] ? unwrap(item[3]!, item[1]) : item[3]!,
+            dialect: 'sh',
+          });
         else if (pair) settings.push({ name: pair[1]!, raw: pair[2]!, dialect: 'yaml' });
       }
     } else {

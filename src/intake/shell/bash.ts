@@ -4,17 +4,28 @@
  */
 import { note } from '../notes.js';
 import { decodeAnsiC } from './ansi-c.js';
+import { AsciiSet } from './ascii-set.js';
 import { findClosing } from './bash-nesting.js';
 import { CommandList, LineIndex, WordBuilder } from './builders.js';
 import type { Redirect, ShellCommand, TokenizeResult, Word, WordPart } from './types.js';
 
 /** Characters that end an unquoted word. */
-const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+const META_CHARS = ' \t\n;&|<>()';
+const META = new AsciiSet(META_CHARS);
 /** Characters a word scanner must look at; anything else is plain text. */
-const WORD_SPECIAL = new Set(["'", '"', '\\', '$', '`', '~']);
-const DQUOTE_SPECIAL = new Set(['"', '\\', '$', '`']);
+const WORD_SPECIAL_CHARS = '\'"\\$`~';
+/** Where a run of plain text ends: inside a split word, and inside `${X:-word}` where blanks are text. */
+const PLAIN_END = new AsciiSet(META_CHARS + WORD_SPECIAL_CHARS);
+const PLAIN_END_UNSPLIT = new AsciiSet(WORD_SPECIAL_CHARS);
+const DQUOTE_SPECIAL = new AsciiSet('"\\$`');
+/** Between words, anything else starts a word; these need a closer look (blanks, operators, comments). */
+const BETWEEN_WORDS_SPECIAL = new AsciiSet(`${META_CHARS}#\\`);
 const DQUOTE_ESCAPABLE = new Set(['$', '`', '"', '\\']);
 const SPECIAL_PARAMS = new Set(['$', '?', '!', '#', '*', '@', '-']);
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const DIGITS = new AsciiSet('0123456789');
+const NAME_START = new AsciiSet(`${LETTERS}_`);
+const NAME_CHARS = new AsciiSet(`${LETTERS}_0123456789`);
 /**
  * Reserved words that open or close compound commands, dropped where a command starts so that
  * `if curl …; then` and `{ curl …; }` still show curl as argv[0].
@@ -33,6 +44,8 @@ const LEADING_RESERVED = new Set([
   'while',
   'until',
 ]);
+/** First letters of those words: most commands (`curl`) are ruled out without hashing the word. */
+const LEADING_RESERVED_START = new AsciiSet([...LEADING_RESERVED].map((w) => w[0]).join(''));
 
 export function tokenizeBash(text: string, startLine = 1): TokenizeResult {
   return new BashTokenizer(text, startLine).run();
@@ -84,6 +97,10 @@ class BashTokenizer {
   run(): TokenizeResult {
     const t = this.text;
     while (this.pos < t.length) {
+      if (!BETWEEN_WORDS_SPECIAL.at(t, this.pos)) {
+        this.readCommandWord();
+        continue;
+      }
       const c = t[this.pos] as string;
       const next = t[this.pos + 1];
       if (c === ' ' || c === '\t') {
@@ -132,7 +149,7 @@ class BashTokenizer {
   private readCommandWord(): void {
     const t = this.text;
     const start = this.pos;
-    const digitsEnd = skipDigits(t, start);
+    const digitsEnd = DIGITS.skip(t, start);
     if (digitsEnd > start && (t[digitsEnd] === '<' || t[digitsEnd] === '>')) {
       this.pos = digitsEnd;
       this.readRedirect(t.slice(start, digitsEnd));
@@ -151,7 +168,7 @@ class BashTokenizer {
       cmd.endLine = Math.max(cmd.endLine, endLine);
       return;
     }
-    if (commandStart && isPlainWord(word) && LEADING_RESERVED.has(word.value)) return;
+    if (commandStart && isReservedWord(word)) return;
     this.list.word(word, endLine);
   }
 
@@ -165,34 +182,23 @@ class BashTokenizer {
         this.processSubstitution(b);
         continue;
       }
-      if (mode.split && META.has(c)) break;
+      if (mode.split && META.at(t, this.pos)) break;
       if (c === "'" && !mode.singleQuotesLiteral) this.singleQuoted(b);
       else if (c === '"') this.doubleQuoted(b, 'double', this.pos + 1);
       else if (c === '\\') this.unquotedBackslash(b);
       else if (c === '$') this.dollar(b, 'none');
       else if (c === '`') this.backtick(b, 'none');
-      else if (c === '~' && this.pos === wordStart && tildeExpands(t[this.pos + 1], mode.split)) {
+      else if (c === '~' && this.pos === wordStart && tildeExpands(t, this.pos + 1, mode.split)) {
         // Bash replaces a leading `~` by $HOME; keeping it as a variable part lets expansion do the same.
         b.part({ text: '~', quote: 'none', kind: 'variable', name: 'HOME' });
         this.pos++;
       } else {
-        const end = this.plainRun(this.pos + 1, mode.split ? META : undefined, WORD_SPECIAL);
+        const end = (mode.split ? PLAIN_END : PLAIN_END_UNSPLIT).find(t, this.pos + 1);
         b.literal(t.slice(this.pos, end), 'none');
         this.pos = end;
       }
     }
     return b.started ? b.build() : undefined;
-  }
-
-  private plainRun(from: number, stop: Set<string> | undefined, special: Set<string>): number {
-    const t = this.text;
-    let i = from;
-    while (i < t.length) {
-      const c = t[i] as string;
-      if (special.has(c) || stop?.has(c)) break;
-      i++;
-    }
-    return i;
   }
 
   private singleQuoted(b: WordBuilder): void {
@@ -236,7 +242,7 @@ class BashTokenizer {
       } else if (c === '`') {
         this.backtick(b, quote);
       } else {
-        const end = this.plainRun(this.pos + 1, undefined, DQUOTE_SPECIAL);
+        const end = DQUOTE_SPECIAL.find(t, this.pos + 1);
         b.literal(t.slice(this.pos, end), quote);
         this.pos = end;
       }
@@ -303,11 +309,11 @@ class BashTokenizer {
         b.part({ text, quote, kind: 'command_substitution' });
       }
       if (!closing.closed) this.unterminatedSubstitution(next === '{' ? '${' : '$(', start);
-    } else if (next !== undefined && isNameStart(next)) {
-      const end = skipName(t, start + 1);
+    } else if (NAME_START.at(t, start + 1)) {
+      const end = NAME_CHARS.skip(t, start + 1);
       b.part({ text: t.slice(start, end), quote, kind: 'variable', name: t.slice(start + 1, end) });
       this.pos = end;
-    } else if (next !== undefined && ((next >= '0' && next <= '9') || SPECIAL_PARAMS.has(next))) {
+    } else if (next !== undefined && (DIGITS.at(t, start + 1) || SPECIAL_PARAMS.has(next))) {
       b.part({ text: `$${next}`, quote, kind: 'variable', name: next });
       this.pos = start + 2;
     } else {
@@ -342,8 +348,8 @@ class BashTokenizer {
     this.skipBlanks();
     const line = this.lines.at(start);
     if (op === '>&' || op === '<&') {
-      const end = t[this.pos] === '-' ? this.pos + 1 : skipDigits(t, this.pos);
-      if (end > this.pos && (end === t.length || META.has(t[end] as string))) {
+      const end = t[this.pos] === '-' ? this.pos + 1 : DIGITS.skip(t, this.pos);
+      if (end > this.pos && (end === t.length || META.at(t, end))) {
         const redirect: Redirect = { op: `${fd}${op}${t.slice(this.pos, end)}` };
         this.pos = end;
         this.list.redirect(redirect, line, line);
@@ -352,7 +358,7 @@ class BashTokenizer {
     }
     const redirect: Redirect = { op: `${fd}${op}` };
     const c = t[this.pos];
-    const target = c === undefined || META.has(c) ? undefined : this.readWord(COMMAND_WORD);
+    const target = c === undefined || META.at(t, this.pos) ? undefined : this.readWord(COMMAND_WORD);
     if (target === undefined) {
       this.list.notes.push(
         note(
@@ -448,42 +454,21 @@ function redirectOperator(text: string, pos: number): string {
   return text[pos] ?? '';
 }
 
-function isNameStart(c: string): boolean {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
-}
-
-function isNameChar(c: string): boolean {
-  return isNameStart(c) || (c >= '0' && c <= '9');
-}
-
-function skipName(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && isNameChar(text[i] as string)) i++;
-  return i;
-}
-
-function skipDigits(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && (text[i] as string) >= '0' && (text[i] as string) <= '9') i++;
-  return i;
-}
-
 /** The parameter a `${…}` refers to: `X` in `${X}`, `${#X}`, `${!X}`, `${X:-d}`; `1` in `${1}`. */
 function bracedName(text: string, from: number): string {
   let i = from;
   if ((text[i] === '#' || text[i] === '!') && text[i + 1] !== '}') i++;
   const c = text[i];
   if (c === undefined) return '';
-  if (isNameStart(c)) return text.slice(i, skipName(text, i));
-  if (c >= '0' && c <= '9') return text.slice(i, skipDigits(text, i));
+  if (NAME_START.at(text, i)) return text.slice(i, NAME_CHARS.skip(text, i));
+  if (DIGITS.at(text, i)) return text.slice(i, DIGITS.skip(text, i));
   return SPECIAL_PARAMS.has(c) ? c : '';
 }
 
 /** Length of `NAME` when `text` at `from` starts with `NAME=` or `NAME+=`, else 0. */
 function assignmentNameLength(text: string, from: number): number {
-  const first = text[from];
-  if (first === undefined || !isNameStart(first)) return 0;
-  const end = skipName(text, from);
+  if (!NAME_START.at(text, from)) return 0;
+  const end = NAME_CHARS.skip(text, from);
   if (text[end] === '=' || (text[end] === '+' && text[end + 1] === '=')) return end - from;
   return 0;
 }
@@ -498,13 +483,17 @@ function dropPrefix(word: Word, length: number): Word {
   return { value: word.value.slice(length), parts, line: word.line };
 }
 
+function isReservedWord(word: Word): boolean {
+  return LEADING_RESERVED_START.at(word.value, 0) && isPlainWord(word) && LEADING_RESERVED.has(word.value);
+}
+
 function isPlainWord(word: Word): boolean {
   const only = word.parts[0];
   return word.parts.length === 1 && only !== undefined && only.kind === 'literal' && only.quote === 'none';
 }
 
-function tildeExpands(next: string | undefined, split: boolean): boolean {
-  return next === undefined || next === '/' || (split && META.has(next));
+function tildeExpands(text: string, next: number, split: boolean): boolean {
+  return next === text.length || text[next] === '/' || (split && META.at(text, next));
 }
 
 function stripLeadingTabs(line: string): string {

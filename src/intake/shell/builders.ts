@@ -3,7 +3,7 @@ import type { Note } from '../notes.js';
 import type { Dialect, Redirect, ShellCommand, Word, WordPart } from './types.js';
 
 export class WordBuilder {
-  readonly parts: WordPart[] = [];
+  private parts: WordPart[] = [];
   /** Set once anything (even an empty quoted string) was read: `''` is a word, nothing at all is not. */
   started = false;
 
@@ -18,25 +18,36 @@ export class WordBuilder {
       this.emptyQuote ??= quote;
       return;
     }
-    const last = this.parts[this.parts.length - 1];
+    // Reading index -1 of an empty array is a slow generic property lookup in V8: check the length first.
+    const last = this.parts.length > 0 ? this.parts[this.parts.length - 1] : undefined;
     if (last !== undefined && last.kind === 'literal' && last.quote === quote) {
       last.text += text;
       return;
     }
-    this.parts.push({ text, quote, kind: 'literal' });
+    this.add({ text, quote, kind: 'literal' });
   }
 
   part(part: WordPart): void {
     this.started = true;
-    this.parts.push(part);
+    this.add(part);
+  }
+
+  /**
+   * Most words have a single part. The first one gets an array of its own size: a `push` onto an empty array
+   * reserves room for 17, and a paste has many words.
+   */
+  private add(part: WordPart): void {
+    if (this.parts.length === 0) this.parts = [part];
+    else this.parts.push(part);
   }
 
   build(): Word {
     if (this.parts.length === 0 && this.emptyQuote !== undefined) {
-      this.parts.push({ text: '', quote: this.emptyQuote, kind: 'literal' });
+      this.add({ text: '', quote: this.emptyQuote, kind: 'literal' });
     }
-    let value = '';
-    for (const part of this.parts) value += part.text;
+    const only = this.parts.length === 1 ? this.parts[0] : undefined;
+    let value = only?.text ?? '';
+    if (only === undefined) for (const part of this.parts) value += part.text;
     return { value, parts: this.parts, line: this.line };
   }
 }

@@ -6,7 +6,7 @@
 import type { ClientRec, Collector, ReqRec, Target } from './collector.js';
 import { isAuthHeaderName, methodWord } from './collector.js';
 import type { Arg, Assign, Chain, Seg } from './program.js';
-import type { Entry } from './values.js';
+import type { Entry, Piece } from './values.js';
 
 const HEADER_PAIR = new Set([
   'header',
@@ -34,7 +34,16 @@ const HEADER_PAIR = new Set([
   'setValue',
   'putHeader',
 ]);
-const REPLACING = new Set(['set', 'Set', 'setHeader', 'SetHeader', 'header', 'setRequestProperty', 'setValue', 'put']);
+const REPLACING = new Set([
+  'set',
+  'Set',
+  'setHeader',
+  'SetHeader',
+  'header',
+  'setRequestProperty',
+  'setValue',
+  'put',
+]);
 const HEADER_OBJECT = new Set([
   'headers',
   'withHeaders',
@@ -77,7 +86,9 @@ const BASE_SETTERS = new Set([
   'prefixUrl',
 ]);
 const METHOD_SETTERS = new Set(['method', 'setRequestMethod', 'Method', 'httpMethod', 'SetMethod']);
-const BODY_SETTERS = new Set(['body', 'send', 'json', 'SetBody', 'setBody', 'data', 'bodyValue', 'POST', 'PUT', 'PATCH']);
+const BODY_SETTERS = new Set(['body', 'send', 'json', 'SetBody', 'setBody', 'data', 'bodyValue']);
+/** Pair setters whose names are too common to trust unless the key is a header name or the target holds headers. */
+const WEAK_PAIR = new Set(['set', 'add', 'put', 'Add', 'Set', 'append']);
 
 /** Method names that send a request through a client: `client.get(url)`, `client.GetAsync(url)`, … */
 const VERBS: Record<string, string> = {
@@ -144,7 +155,9 @@ const SENDERS = new Set([
 /** Calls that put a header or credential on whatever they are called on. */
 export function isHeaderOp(name: string, argCount: number): boolean {
   if (argCount >= 2 && HEADER_PAIR.has(name)) return true;
-  return argCount >= 1 && (BEARER.has(name) || BASIC.has(name) || (HEADER_OBJECT.has(name) && name !== 'set'));
+  return (
+    argCount >= 1 && (BEARER.has(name) || BASIC.has(name) || (HEADER_OBJECT.has(name) && name !== 'set'))
+  );
 }
 
 export function isVerb(name: string): boolean {
@@ -157,7 +170,10 @@ export function applySeg(c: Collector, t: Target, seg: Seg): Target {
   const a0 = a[0];
   const a1 = a[1];
   if (!a0) {
-    if ((t.kind === 'client' && (isVerb(n) || n === 'R' || n === 'newRequest')) || (t.kind === 'req' && isVerb(n))) {
+    if (
+      (t.kind === 'client' && (isVerb(n) || n === 'R' || n === 'newRequest')) ||
+      (t.kind === 'req' && isVerb(n))
+    ) {
       return verb(c, t, seg);
     }
     return t;
@@ -174,7 +190,8 @@ export function applySeg(c: Collector, t: Target, seg: Seg): Target {
     t.url = c.value(a1.s, a1.e);
     return t;
   }
-  if (HEADER_PAIR.has(n) && a1 && !(n === 'set' && a.length === 1)) {
+  const weak = WEAK_PAIR.has(n) && t.kind !== 'headers' && !looksLikeHeaderKey(c, a0);
+  if (HEADER_PAIR.has(n) && a1 && !weak) {
     if (a1.name === 'forHTTPHeaderField') c.headerFromRanges(t, a1, a0, 'set');
     else c.headerFromRanges(t, a0, a1, REPLACING.has(n) ? 'set' : 'add');
     return t;
@@ -206,7 +223,7 @@ export function applySeg(c: Collector, t: Target, seg: Seg): Target {
     return t;
   }
   if (BASE_SETTERS.has(n)) {
-    setBase(c, t, c.value(a0.s, a0.e));
+    setBase(t, c.value(a0.s, a0.e));
     return t;
   }
   if (METHOD_SETTERS.has(n) && t.kind === 'req') {
@@ -222,6 +239,11 @@ export function applySeg(c: Collector, t: Target, seg: Seg): Target {
   return t;
 }
 
+/** A string argument that reads as a header name (`'X-Api-Key'`), not a URL or path. */
+function looksLikeHeaderKey(c: Collector, a: Arg): boolean {
+  return c.p.tok(a.s)?.k === 'str' && a.e === a.s + 1 && /^[A-Za-z][\w-]*$/.test(c.value(a.s, a.e).text);
+}
+
 /** `headers(h -> h.setBearerAuth(t))`: the lambda parameter names the request's headers. */
 function lambdaParam(c: Collector, a: Arg): string | undefined {
   const p = c.p;
@@ -235,9 +257,8 @@ function lambdaParam(c: Collector, a: Arg): string | undefined {
   return undefined;
 }
 
-function setBase(c: Collector, t: Target, v: ReturnType<Collector['value']>): void {
-  if (t.kind === 'client') t.base = v;
-  else if (t.kind === 'req') t.base = v;
+function setBase(t: Target, v: Piece): void {
+  if (t.kind !== 'headers') t.base = v;
 }
 
 /**
@@ -250,7 +271,9 @@ export function verb(c: Collector, t: Target | undefined, seg: Seg): ReqRec {
   const n = seg.name;
   const positional = seg.args.filter((x) => !x.name);
   let rest = positional;
-  const m0 = positional[0] ? methodWord(c.p.text(positional[0].s, positional[0].e).replace(/['"`]/g, '')) : undefined;
+  const m0 = positional[0]
+    ? methodWord(c.p.text(positional[0].s, positional[0].e).replace(/['"`]/g, ''))
+    : undefined;
   if (VERBS[n]) c.setMethod(r, VERBS[n]!, true);
   if (m0 && positional[1] && (n === 'request' || n === 'fetch' || n === 'Request' || n === 'NewRequest')) {
     c.setMethod(r, m0, true);
@@ -324,7 +347,7 @@ export function applyConfig(c: Collector, t: Target, entries: Entry[], scheme = 
       case 'baseuri':
       case 'baseaddress':
       case 'prefixurl':
-        setBase(c, t, val());
+        setBase(t, val());
         break;
       case 'method':
       case 'type':
@@ -427,7 +450,8 @@ export function auth(c: Collector, t: Target, s: number, e: number): void {
     return;
   }
   // Tuples and lists (`('u', 'p')`, `['u', 'p', 'digest']`) are positional; only hashes are keyed.
-  const keyedForm = p.is(s, '{') || (p.is(s, '[') && c.v.obj(s, e)?.some((x) => /^(?:username|user)$/i.test(x.key)));
+  const keyedForm =
+    p.is(s, '{') || (p.is(s, '[') && c.v.obj(s, e)?.some((x) => /^(?:username|user)$/i.test(x.key)));
   const entries = keyedForm ? c.v.obj(s, e) : undefined;
   const userKey = entries?.find((x) => /^(?:username|user|login)$/i.test(x.key));
   if (entries && userKey) {
@@ -487,27 +511,33 @@ export function assignment(c: Collector, a: Assign): void {
   }
   const recv = a.name.slice(0, dot);
   const last = a.name.slice(dot + (a.name[dot] === '.' ? 1 : 2));
-  if (/(?:DefaultRequestHeaders|Headers|headers|Header|common)$/.test(recv) && /^[A-Za-z][\w-]*$/.test(last)) {
+  if (
+    /(?:DefaultRequestHeaders|Headers|headers|Header|common)$/.test(recv) &&
+    /^[A-Za-z][\w-]*$/.test(last)
+  ) {
     const t = c.receiver(recv, a.at, true);
     if (t) c.setHeader(t, last, c.scalar(a.s, a.e), 'set');
     return;
   }
   const t = c.receiver(recv, a.at, false);
   if (!t) return;
-  if (BASE_SETTERS.has(last)) setBase(c, t, c.value(a.s, a.e));
+  if (BASE_SETTERS.has(last)) setBase(t, c.value(a.s, a.e));
   else if (URL_SETTERS.has(last) || last === 'URL') c.setUrl(t, c.value(a.s, a.e));
   else if (METHOD_SETTERS.has(last) && t.kind === 'req') c.setMethod(t, c.value(a.s, a.e).text, true);
   else if (last === 'auth' || last === 'Authenticator') auth(c, t, a.s, a.e);
-  else if (last === 'headers' || last === 'Headers' || last === 'allHTTPHeaderFields') c.headersFrom(t, a.s, a.e);
+  else if (last === 'headers' || last === 'Headers' || last === 'allHTTPHeaderFields')
+    c.headersFrom(t, a.s, a.e);
 }
 
-const HEADER_CONSTRUCTOR = /^(?:new\s+)?(?:Headers|HttpHeaders|HTTPHeaders)\b/;
+/** Right-hand sides that build a map or list in place (a call to anything else is not a header object). */
+const COLLECTION =
+  /^(?:[[{]|(?:new\s+)?(?:dict|array|mapOf|hashMapOf|mutableMapOf|Map\.of|ImmutableMap\.of|listOf|List\.of|Arrays\.asList|HashMap|Dictionary|Hash|http\.Header)\b|map\s*\[)/;
 
 /** `headers = {...}` / `$headers = array('Authorization: …')`: a header object later passed to a request. */
 function plainAssignment(c: Collector, a: Assign): void {
   const p = c.p;
   if (!/headers?$/i.test(a.name.replace(/^\$/, ''))) return;
-  if (HEADER_CONSTRUCTOR.test(p.text(a.s, Math.min(a.e, a.s + 3)))) return;
+  if (!COLLECTION.test(p.text(a.s, Math.min(a.e, a.s + 3)))) return;
   const entries = c.v.obj(a.s, a.e);
   const items = entries ? undefined : c.v.list(a.s, a.e);
   if (!entries && !items) return;
@@ -523,7 +553,11 @@ export interface Start {
 export type Recognizer = (c: Collector, ch: Chain) => Start | undefined;
 
 /** A request whose URL is the first argument and whose options object (if any) is the second. */
-export function urlAndOptions(c: Collector, seg: Seg, init: { method?: string; client?: ClientRec } = {}): ReqRec {
+export function urlAndOptions(
+  c: Collector,
+  seg: Seg,
+  init: { method?: string; client?: ClientRec } = {},
+): ReqRec {
   const r = c.newRequest(seg.open, init);
   const [a0, a1] = seg.args;
   if (a0) {

@@ -2,8 +2,16 @@
  * The requests, clients and header objects a snippet builds, filled in by the recognisers as they walk the
  * code, and turned into `RawExchange`s at the end (client defaults + header objects + per-request headers).
  */
-import type { RawBody, RawExchange, RawHeader, RawLooseCredential, RawRequest, ValueOrigin } from '../../raw.js';
+
 import { type Note, note } from '../../notes.js';
+import type {
+  RawBody,
+  RawExchange,
+  RawHeader,
+  RawLooseCredential,
+  RawRequest,
+  ValueOrigin,
+} from '../../raw.js';
 import type { Program } from './program.js';
 import { combine, type Piece, Values } from './values.js';
 
@@ -51,7 +59,10 @@ const ABSOLUTE = /^(?:[a-z][\w+.-]*:\/\/|\{\{|\$\{|<|%7B%7B)/i;
 /** Header names that only make sense as HTTP headers, so a `.set(name, value)` on anything carries one. */
 export function isAuthHeaderName(name: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9-]{0,60}$/.test(name)) return false;
-  return /^(?:authorization|proxy-authorization|cookie|x-[\w-]+)$/i.test(name) || /key|token|auth|secret|session/i.test(name);
+  return (
+    /^(?:authorization|proxy-authorization|cookie|x-[\w-]+)$/i.test(name) ||
+    /key|token|auth|secret|session/i.test(name)
+  );
 }
 
 export class Collector {
@@ -153,7 +164,12 @@ export class Collector {
   }
 
   /** A header from key and value ranges; a Go `[]string{…}` value contributes its first item. */
-  headerFromRanges(t: Target, k: { s: number; e: number }, val: { s: number; e: number }, mode: 'set' | 'add'): void {
+  headerFromRanges(
+    t: Target,
+    k: { s: number; e: number },
+    val: { s: number; e: number },
+    mode: 'set' | 'add',
+  ): void {
     const name = this.value(k.s, k.e).text;
     this.setHeader(t, name, this.scalar(val.s, val.e), mode);
   }
@@ -233,7 +249,12 @@ export class Collector {
 
   /** `setBearerAuth(token)` and friends: what is sent is the header `Authorization: Bearer <token>`. */
   setBearer(t: Target, token: Piece, scheme = 'Bearer'): void {
-    this.setHeader(t, 'Authorization', combine([{ text: `${scheme} `, inner: `${scheme} `, literal: true }, token]), 'set');
+    this.setHeader(
+      t,
+      'Authorization',
+      combine([{ text: `${scheme} `, inner: `${scheme} `, literal: true }, token]),
+      'set',
+    );
   }
 
   setUrl(t: Target, v: Piece): void {
@@ -402,7 +423,8 @@ export class Collector {
     if (this.loose.some((l) => l.name === name && l.value === v.text)) return;
     const cred: RawLooseCredential = { value: v.text, context: 'code', line };
     if (name) cred.name = name;
-    const origin: ValueOrigin | undefined = v.origin ?? (v.nullish || v.text === '' ? { kind: 'literal' } : undefined);
+    const origin: ValueOrigin | undefined =
+      v.origin ?? (v.nullish || v.text === '' ? { kind: 'literal' } : undefined);
     if (origin) cred.origin = origin;
     this.loose.push(cred);
   }

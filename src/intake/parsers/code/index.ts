@@ -38,8 +38,41 @@ const RECOGNIZERS: Recognizer[] = [
   recognizeGo,
   recognizeSwift,
 ];
-/** Keywords before a name that declare it rather than call it (`def fetch(url):`). */
-const DECLARES = new Set(['def', 'function', 'func', 'fun', 'fn', 'class', 'interface', 'struct', 'sub', 'void']);
+/** Words that may stand before a call on the same line (anything else there makes it prose or a declaration). */
+const LEADS = new Set([
+  'await',
+  'return',
+  'yield',
+  'throw',
+  'new',
+  'typeof',
+  'echo',
+  'print',
+  'puts',
+  'go',
+  'defer',
+  'using',
+  'else',
+  'do',
+  'then',
+  'in',
+  'of',
+  'not',
+  'and',
+  'or',
+  'async',
+  'try',
+  'assert',
+  'lambda',
+  'case',
+  'when',
+  'with',
+  'default',
+  'val',
+  'var',
+  'let',
+  'const',
+]);
 const VIA_HEADERS = /(?:\.|->|::)(?:Header|Headers|headers|header|DefaultRequestHeaders)$|\.defaults\b/;
 const CLIENTISH = /client|session|http|api|conn|axios|instance|rest|agent|faraday|service|sdk|\$client/i;
 
@@ -53,7 +86,11 @@ export function parseCode(segment: Segment): Fragment {
   const open = p.unterminated[0];
   if (open !== undefined) {
     notes.push(
-      note('code.unterminated_string', `A string on line ${open} is not closed; it was read to the end of its line.`, open),
+      note(
+        'code.unterminated_string',
+        `A string on line ${open} is not closed; it was read to the end of its line.`,
+        open,
+      ),
     );
   }
   for (const line of c.v.plainTemplateLines) {
@@ -67,7 +104,11 @@ export function parseCode(segment: Segment): Fragment {
   }
   if (exchanges.length === 0 && c.loose.length === 0) {
     notes.push(
-      note('code.no_request', 'This looks like code, but no HTTP request or credential was found in it.', segment.startLine),
+      note(
+        'code.no_request',
+        'This looks like code, but no HTTP request or credential was found in it.',
+        segment.startLine,
+      ),
     );
   }
   return { kinds: ['code'], exchanges, looseCredentials: c.loose, notes };
@@ -86,7 +127,8 @@ function walk(c: Collector): void {
     }
     if (t.k !== 'id' || p.isMember(i) || p.is(i - 1, 'new')) continue;
     const prev = p.tok(i - 1);
-    if (prev?.k === 'id' && DECLARES.has(prev.v)) continue;
+    // A call right after a word on the same line is prose (`I tried fetch(…)`) or a stack frame (`at fetch (…)`).
+    if (prev && prev.line === t.line && prev.k !== 'op' && prev.k !== 'nl' && !LEADS.has(prev.v)) continue;
     const ch = p.chain(i);
     if (ch) handle(c, ch);
   }
@@ -107,8 +149,10 @@ function handle(c: Collector, ch: Chain): void {
   let t = start.target;
   if (!t) return;
   for (let k = start.next; k < ch.segs.length; k++) t = applySeg(c, t, ch.segs[k]!);
-  const name = c.p.assignedTo(ch.start) ?? blockName(c, ch.end);
+  const name = c.p.assignedTo(ch.start);
   if (name) c.name(t, name);
+  const block = blockName(c, ch.end);
+  if (block) c.named.set(block, t);
 }
 
 /** Calls on a receiver: a known request, client or header object, or an unknown one that is plainly HTTP. */

@@ -13,7 +13,8 @@ export const recognizeJs: Recognizer = (c, ch) => {
   if (!ch.isNew && FETCH.test(path) && a0) {
     // `fetch(new Request(…))` / `fetch(req)`: the Request is read where it is built.
     const named = c.p.path(a0.s);
-    if (c.p.is(a0.s, 'new') || (named?.end === a0.e && c.named.get(named.text)?.kind === 'req')) return { next: 1 };
+    if (c.p.is(a0.s, 'new') || (named?.end === a0.e && c.named.get(named.text)?.kind === 'req'))
+      return { next: 1 };
     return { target: urlAndOptions(c, s), next: 1 };
   }
   if (!ch.isNew && CONFIG_CALL.test(path) && a0) {
@@ -22,13 +23,23 @@ export const recognizeJs: Recognizer = (c, ch) => {
   }
   if (!ch.isNew && CLIENT_FACTORY.test(path)) return { target: clientFrom(c, s), next: 1 };
   if (!ch.isNew && (path === 'got' || path === 'ky') && a0) return { target: urlAndOptions(c, s), next: 1 };
-  if (!ch.isNew && LIB_ROOT.test(s.recv) && a0 && /^(?:get|post|put|patch|delete|del|head|options)$/.test(s.name)) {
+  if (
+    !ch.isNew &&
+    LIB_ROOT.test(s.recv) &&
+    a0 &&
+    /^(?:get|post|put|patch|delete|del|head|options)$/.test(s.name)
+  ) {
     // `axios.defaults.…` earlier in the paste made `axios` a client with default headers.
     const defaults = c.named.get(s.recv);
     return { target: verb(c, defaults?.kind === 'client' ? defaults : undefined, s), next: 1 };
   }
   // node `https.request(options, cb)` / `http.get(url, options, cb)`.
-  if (!ch.isNew && /^https?\.(?:request|get)$/.test(path) && a0 && (c.p.lang === 'js' || c.p.lang === 'unknown')) {
+  if (
+    !ch.isNew &&
+    /^https?\.(?:request|get)$/.test(path) &&
+    a0 &&
+    (c.p.lang === 'js' || c.p.lang === 'unknown')
+  ) {
     const r = c.newRequest(s.open, s.name === 'get' ? { method: 'GET' } : {});
     if (s.name === 'get') r.methodExplicit = false;
     for (const a of s.args) {
@@ -40,7 +51,13 @@ export const recognizeJs: Recognizer = (c, ch) => {
   }
   if (ch.isNew && path === 'XMLHttpRequest') return { target: c.newRequest(s.open), next: 1 };
   // `new Request(url, init)` (fetch API); Guzzle's `new Request('GET', url, headers)` is read by the PHP reader.
-  if (ch.isNew && path === 'Request' && a0 && c.p.lang !== 'php' && !c.p.tok(a0.s)?.v.match(/^['"](?:GET|POST|PUT|PATCH|DELETE|HEAD)['"]$/)) {
+  if (
+    ch.isNew &&
+    path === 'Request' &&
+    a0 &&
+    c.p.lang !== 'php' &&
+    !c.p.tok(a0.s)?.v.match(/^['"](?:GET|POST|PUT|PATCH|DELETE|HEAD)['"]$/)
+  ) {
     return { target: urlAndOptions(c, s), next: 1 };
   }
   if (/^(?:Headers|HttpHeaders|HTTPHeaders)$/.test(path) && (ch.isNew || c.p.lang === 'kotlin')) {

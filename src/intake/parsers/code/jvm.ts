@@ -16,7 +16,12 @@ export const recognizeJvm: Recognizer = (c, ch) => {
   if (path === 'Request.Builder' || path === 'okhttp3.Request.Builder' || path === 'Request.Builder.new') {
     return { target: c.newRequest(s.open), next: 1 };
   }
-  if (path === 'WebClient.create' || path === 'WebClient.builder' || path === 'RestClient.create' || path === 'RestClient.builder') {
+  if (
+    path === 'WebClient.create' ||
+    path === 'WebClient.builder' ||
+    path === 'RestClient.create' ||
+    path === 'RestClient.builder'
+  ) {
     return { target: clientFrom(c, s, path.endsWith('create') ? a0 : undefined), next: 1 };
   }
   if (ch.isNew && (path === 'RestTemplate' || path === 'OkHttpClient' || path === 'OkHttpClient.Builder')) {
@@ -37,7 +42,11 @@ export const recognizeJvm: Recognizer = (c, ch) => {
     return { target: r, next: 2 };
   }
   if (/^(?:rest|restTemplate|template|this\.restTemplate|restOperations)$/i.test(s.recv) && a0) {
-    if (/^(?:exchange|getForObject|getForEntity|postForObject|postForEntity|put|delete|patchForObject)$/.test(s.name)) {
+    if (
+      /^(?:exchange|getForObject|getForEntity|postForObject|postForEntity|put|delete|patchForObject)$/.test(
+        s.name,
+      )
+    ) {
       const r = verb(c, c.named.get(s.recv), s);
       for (const a of s.args) c.collectRefs(r, a.s, a.e);
       if (s.name === 'put') c.setMethod(r, 'PUT', true);
@@ -45,7 +54,11 @@ export const recognizeJvm: Recognizer = (c, ch) => {
       return { target: r, next: 1 };
     }
   }
-  if ((path === 'Unirest' || s.recv === 'Unirest') && a0 && /^(?:get|post|put|patch|delete|head)$/.test(s.name)) {
+  if (
+    (path === 'Unirest' || s.recv === 'Unirest') &&
+    a0 &&
+    /^(?:get|post|put|patch|delete|head)$/.test(s.name)
+  ) {
     return { target: verb(c, undefined, s), next: 1 };
   }
   // RestAssured: `given().header(…).auth().oauth2(t).when().get(url)`.

@@ -3,7 +3,17 @@
  * languages (is `$x` inside "…" interpolated? is `` ` `` a template or a Go raw string? is `.` concatenation?),
  * so a wrong guess costs little: every call pattern is tried whatever the language.
  */
-export type Lang = 'js' | 'python' | 'java' | 'kotlin' | 'csharp' | 'php' | 'ruby' | 'go' | 'swift' | 'unknown';
+export type Lang =
+  | 'js'
+  | 'python'
+  | 'java'
+  | 'kotlin'
+  | 'csharp'
+  | 'php'
+  | 'ruby'
+  | 'go'
+  | 'swift'
+  | 'unknown';
 
 const SIGNALS: [Lang, RegExp, number][] = [
   ['php', /^\s*<\?php/, 10],
@@ -12,7 +22,11 @@ const SIGNALS: [Lang, RegExp, number][] = [
   ['go', /^\s*package\s+\w+\s*$|^\s*func\s|:=|\bhttp\.NewRequest|\bfmt\./, 3],
   ['python', /^\s*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\(|print\()|\brequests\.|\bhttpx\./, 3],
   ['python', /^\s*\w+\s*=\s*[frbFRB]?["']|\bNone\b|\bTrue\b|\bos\.environ/, 1],
-  ['js', /^\s*(?:const|let|var)\s+[\w${[]|=>\s*[{(]|\)\s*=>|\brequire\(|\bawait\s+fetch\b|\baxios\b|^\s*import\s.+\sfrom\s/, 3],
+  [
+    'js',
+    /^\s*(?:const|let|var)\s+[\w${[]|=>\s*[{(]|\)\s*=>|\brequire\(|\bawait\s+fetch\b|\baxios\b|^\s*import\s.+\sfrom\s/,
+    3,
+  ],
   ['js', /`[^`]*\$\{|\bprocess\.env\b|\bconsole\.log\(|\bfetch\(|\bXMLHttpRequest\b/, 2],
   ['java', /^\s*(?:public|private|protected)\s|\bString\s+\w+\s*=|\bnew\s+\w+(?:\.\w+)*\(|System\.getenv/, 2],
   ['java', /\bHttpRequest\.newBuilder|\bRestTemplate\b|\bHttpHeaders\b|\bSystem\.out\./, 3],

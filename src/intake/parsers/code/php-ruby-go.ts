@@ -13,7 +13,13 @@ export const recognizePhp: Recognizer = (c, ch) => {
   if (ch.isNew && /^(?:GuzzleHttp\\)?Client$/.test(path) && (c.p.lang === 'php' || path.includes('\\'))) {
     return { target: clientFrom(c, s), next: 1 };
   }
-  if (ch.isNew && /^(?:GuzzleHttp\\Psr7\\)?Request$/.test(path) && a0 && a1 && methodWord(c.value(a0.s, a0.e).text)) {
+  if (
+    ch.isNew &&
+    /^(?:GuzzleHttp\\Psr7\\)?Request$/.test(path) &&
+    a0 &&
+    a1 &&
+    methodWord(c.value(a0.s, a0.e).text)
+  ) {
     const r = c.newRequest(s.open, { method: c.value(a0.s, a0.e).text, url: c.value(a1.s, a1.e) });
     if (a2) c.headersFrom(r, a2.s, a2.e);
     return { target: r, next: 1 };
@@ -41,7 +47,8 @@ export const recognizePhp: Recognizer = (c, ch) => {
     return { next: 1 };
   }
   // Laravel: `Http::withToken($t)->get($url)`.
-  if (/^(?:Illuminate\\Support\\Facades\\)?Http$/.test(s.recv)) return { target: c.newRequest(s.open), next: 0 };
+  if (/^(?:Illuminate\\Support\\Facades\\)?Http$/.test(s.recv))
+    return { target: c.newRequest(s.open), next: 0 };
   return undefined;
 };
 
@@ -109,7 +116,8 @@ export const recognizeRuby: Recognizer = (c, ch) => {
   if (/^(?:HTTParty|RestClient)$/.test(s.recv) && a0 && /^(?:get|post|put|patch|delete|head)$/.test(s.name)) {
     const r = verb(c, undefined, s);
     // `RestClient.get(url, headers)` / `RestClient.post(url, payload, headers)`.
-    const headers = s.recv === 'RestClient' ? s.args[r.method === 'GET' || r.method === 'DELETE' ? 1 : 2] : undefined;
+    const headers =
+      s.recv === 'RestClient' ? s.args[r.method === 'GET' || r.method === 'DELETE' ? 1 : 2] : undefined;
     if (headers && !headers.name) c.headersFrom(r, headers.s, headers.e);
     return { target: r, next: 1 };
   }

@@ -53,7 +53,41 @@ export interface Chain {
 const MEMBER = new Set(['.', '?.', '->', '::', '\\']);
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** Operators after which a newline does not end an expression. */
-const CONTINUES = new Set(['+', '.', '=', '(', '[', '{', ',', '=>', '->', '?', ':', '&&', '||', '??', '%', '|', '\\']);
+/** Words after a name that do not start the arguments of a call without parentheses. */
+const RUBY_KEYWORDS = new Set([
+  'do',
+  'then',
+  'if',
+  'unless',
+  'and',
+  'or',
+  'end',
+  'rescue',
+  'else',
+  'while',
+  'until',
+]);
+/** Tokens that end an expression at its own bracket depth. */
+const STOPS = new Set([',', ';', ')', ']', '}', '=', ':=']);
+const CONTINUES = new Set([
+  '+',
+  '.',
+  '=',
+  '(',
+  '[',
+  '{',
+  ',',
+  '=>',
+  '->',
+  '?',
+  ':',
+  '&&',
+  '||',
+  '??',
+  '%',
+  '|',
+  '\\',
+]);
 
 export class Program {
   readonly toks: Tok[];
@@ -62,6 +96,8 @@ export class Program {
   readonly match: Int32Array;
   /** Depth of `(` and `[` nesting at each token: assignments at depth 0 are statements, not keyword args. */
   readonly depth: Uint32Array;
+  /** For each token, where an expression starting there ends (see `exprEnd`). */
+  private readonly stop: Int32Array;
   /** Plain assignments by target name, in paste order. */
   readonly assigns = new Map<string, Assign[]>();
   /** Every assignment (plain and indexed), in paste order. */
@@ -79,7 +115,9 @@ export class Program {
     this.unterminated = unterminated;
     this.match = new Int32Array(toks.length).fill(-1);
     this.depth = new Uint32Array(toks.length);
+    this.stop = new Int32Array(toks.length);
     this.pairBrackets();
+    this.computeStops();
     this.collectAssignments();
   }
 
@@ -144,18 +182,17 @@ export class Program {
   }
 
   /** Reads `a.b->c::D` starting at `i`; returns undefined when `i` is not an identifier. */
-  path(i: number): { parts: string[]; text: string; end: number } | undefined {
+  path(i: number, limit = this.toks.length): { parts: string[]; text: string; end: number } | undefined {
     const first = this.toks[i];
     if (first?.k !== 'id') return undefined;
     const parts = [first.v];
     let text = first.v;
     let j = i + 1;
-    while (j + 1 < this.toks.length) {
-      const sep = this.toks[j]!;
+    while (j + 1 < limit) {
       const next = this.toks[j + 1]!;
       if (!this.isMemberOp(j) || next.k !== 'id') break;
       parts.push(next.v);
-      text += sep.v + next.v;
+      text += this.toks[j]!.v + next.v;
       j += 2;
     }
     return { parts, text, end: j };
@@ -179,31 +216,41 @@ export class Program {
   }
 
   /**
-   * End (exclusive) of the expression starting at `s`: stops at `,` `;` or a closing bracket at depth 0,
-   * and at a newline unless the expression obviously continues on the next line.
+   * End (exclusive) of the expression starting at `s`: stops at `,` `;` `=` or a closing bracket at depth 0,
+   * and at a newline unless the expression obviously continues on the next line. O(1) from a table.
    */
   exprEnd(s: number, limit = this.toks.length): number {
-    let j = s;
-    while (j < limit) {
-      const t = this.toks[j]!;
+    const t = this.toks[s];
+    const from = t?.k === 'id' && (t.v === 'do' || t.v === 'as' || t.v === 'then') ? s + 1 : s;
+    const end = from < this.toks.length ? this.stop[from]! : this.toks.length;
+    return Math.min(end, limit);
+  }
+
+  /** Fills `stop` right to left, jumping over bracket groups, so every expression end is one lookup. */
+  private computeStops(): void {
+    const n = this.toks.length;
+    for (let i = n - 1; i >= 0; i--) {
+      const t = this.toks[i]!;
+      let isStop = false;
       if (t.k === 'op') {
         if (t.v in OPEN) {
-          j = Math.min(this.after(j), limit);
+          const m = this.match[i]!;
+          this.stop[i] = m < 0 || m + 1 >= n ? n : this.stop[m + 1]!;
           continue;
         }
-        if (t.v === ',' || t.v === ';' || t.v === ')' || t.v === ']' || t.v === '}') return j;
+        isStop = STOPS.has(t.v);
       } else if (t.k === 'nl') {
-        const prev = this.toks[j - 1];
-        const next = this.toks[this.skipNl(j)];
-        const prevContinues = prev?.k === 'op' && CONTINUES.has(prev.v) && j > s;
-        const nextContinues = next?.k === 'op' && (MEMBER.has(next.v) || next.v === '+');
-        if (!prevContinues && !nextContinues) return j;
-      } else if (t.k === 'id' && j > s && (t.v === 'do' || t.v === 'as' || t.v === 'then')) {
-        return j;
+        const prev = this.toks[i - 1];
+        const next = this.toks[this.skipNl(i)];
+        const prevContinues = prev?.k === 'op' && CONTINUES.has(prev.v);
+        const nextContinues =
+          next !== undefined && (this.isMemberOp(this.skipNl(i)) || next.v === '+') && next.k === 'op';
+        isStop = !prevContinues && !nextContinues;
+      } else if (t.k === 'id') {
+        isStop = t.v === 'do' || t.v === 'as' || t.v === 'then';
       }
-      j++;
+      this.stop[i] = isStop ? i : i + 1 < n ? this.stop[i + 1]! : n;
     }
-    return j;
   }
 
   /** Arguments of the bracket group opened at `open`. */
@@ -218,15 +265,17 @@ export class Program {
   private argList(j: number, close: number, flat: boolean): { args: Arg[]; end: number } {
     const out: Arg[] = [];
     while (j < close) {
-      const e = this.exprEnd(j, close);
       let s = j;
       let name: string | undefined;
       const t = this.toks[j];
       const sep = this.toks[j + 1];
-      if (t?.k === 'id' && sep?.k === 'op' && (sep.v === '=' || sep.v === ':') && j + 2 < e) {
+      if (t?.k === 'id' && sep?.k === 'op' && (sep.v === '=' || sep.v === ':') && j + 2 < close) {
         name = t.v;
         s = j + 2;
       }
+      let e = this.exprEnd(s, close);
+      // `["X"] = v` (C# index initializer): an item may hold an `=` of its own.
+      while (e < close && (this.is(e, '=') || this.is(e, ':='))) e = this.exprEnd(e + 1, close);
       if (e > s) out.push(name === undefined ? { s, e } : { s, e, name });
       if (flat && !this.is(e, ',')) return { args: out, end: e };
       if (e === j && !this.is(e, ',')) return { args: out, end: e };
@@ -257,7 +306,16 @@ export class Program {
       if (this.is(k, '(')) {
         const close = this.after(k) - 1;
         const line = this.toks[k]!.line;
-        segs.push({ path: '()', parts: ['()'], name: '()', recv: '', open: k, close, args: this.args(k), line });
+        segs.push({
+          path: '()',
+          parts: ['()'],
+          name: '()',
+          recv: '',
+          open: k,
+          close,
+          args: this.args(k),
+          line,
+        });
         end = close + 1;
         continue;
       }
@@ -282,7 +340,9 @@ export class Program {
       if (this.is(k, '>')) j = k + 1;
     }
     const name = p.parts.at(-1)!;
-    const recv = p.text.slice(0, Math.max(0, p.text.length - name.length)).replace(/(?:\.|\?\.|->|::|\\)$/, '');
+    const recv = p.text
+      .slice(0, Math.max(0, p.text.length - name.length))
+      .replace(/(?:\.|\?\.|->|::|\\)$/, '');
     const line = this.toks[i]!.line;
     const base = { path: p.text, parts: p.parts, name, recv, line };
     if (this.is(j, '(')) {
@@ -298,8 +358,12 @@ export class Program {
     }
     // Ruby calls without parentheses: `req.basic_auth 'user', 'pass'`, `f.request :authorization, 'Bearer', t`.
     const next = this.toks[j];
-    const symbol = this.is(j, ':') && this.src[next?.s === undefined ? 0 : next.s - 1] === ' ' && this.toks[j + 1]?.s === (next?.e ?? -1);
-    if (this.lang === 'ruby' && !isNew && next && (next.k === 'str' || next.k === 'num' || symbol)) {
+    const symbol =
+      this.is(j, ':') &&
+      this.src[next?.s === undefined ? 0 : next.s - 1] === ' ' &&
+      this.toks[j + 1]?.s === (next?.e ?? -1);
+    const word = next?.k === 'id' && !RUBY_KEYWORDS.has(next.v) && next.line === this.toks[j - 1]?.line;
+    if (this.lang === 'ruby' && !isNew && next && (next.k === 'str' || next.k === 'num' || symbol || word)) {
       const { args, end } = this.argList(j, this.toks.length, true);
       return { ...base, open: j, close: end - 1, args };
     }

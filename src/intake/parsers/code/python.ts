@@ -12,12 +12,13 @@ export const recognizePython: Recognizer = (c, ch) => {
   const path = s.path;
   const a0 = s.args[0];
   if (ch.isNew) return undefined;
-  if (LIB_ROOT.test(s.recv) && a0 && (/^(?:get|post|put|patch|delete|head|options|request)$/.test(s.name))) {
+  if (LIB_ROOT.test(s.recv) && a0 && /^(?:get|post|put|patch|delete|head|options|request)$/.test(s.name)) {
     return { target: verb(c, undefined, s), next: 1 };
   }
   if (CLIENTS.test(path) && (c.p.lang === 'python' || path.includes('.'))) {
     // `Client(token=…)` is an SDK client, not an HTTP one: leave it to the SDK reader.
-    if (path === 'Client' && !s.args.some((a) => a.name && /^(?:base_url|headers|auth)$/.test(a.name))) return undefined;
+    if (path === 'Client' && !s.args.some((a) => a.name && /^(?:base_url|headers|auth)$/.test(a.name)))
+      return undefined;
     return { target: clientFrom(c, s), next: 1 };
   }
   if (REQUEST.test(path) && a0 && c.p.lang === 'python') {

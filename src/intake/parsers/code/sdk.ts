@@ -16,13 +16,29 @@ interface Sdk {
 }
 
 const SDKS: Sdk[] = [
-  { re: /^(?:new )?(?:Stripe|StripeClient|stripe\.StripeClient|Stripe\\StripeClient)$/, label: 'Stripe', positional: ['apiKey'] },
+  {
+    re: /^(?:new )?(?:Stripe|StripeClient|stripe\.StripeClient|Stripe\\StripeClient)$/,
+    label: 'Stripe',
+    positional: ['apiKey'],
+  },
   { re: /^(?:\\?Stripe\\)?Stripe::setApiKey$/, label: 'Stripe::setApiKey', positional: ['apiKey'] },
-  { re: /^(?:new )?(?:OpenAI|AsyncOpenAI|AzureOpenAI|openai\.OpenAI|OpenAIClient)$/, label: 'OpenAI', positional: ['apiKey'] },
-  { re: /^(?:new )?(?:Anthropic|AsyncAnthropic|anthropic\.Anthropic)$/, label: 'Anthropic', positional: ['apiKey'] },
+  {
+    re: /^(?:new )?(?:OpenAI|AsyncOpenAI|AzureOpenAI|openai\.OpenAI|OpenAIClient)$/,
+    label: 'OpenAI',
+    positional: ['apiKey'],
+  },
+  {
+    re: /^(?:new )?(?:Anthropic|AsyncAnthropic|anthropic\.Anthropic)$/,
+    label: 'Anthropic',
+    positional: ['apiKey'],
+  },
   { re: /^(?:new )?Octokit$/, label: 'Octokit', positional: ['auth'] },
   { re: /^(?:github\.)?Github$|^Auth\.Token$/, label: 'Github', positional: ['token'] },
-  { re: /^(?:new )?(?:WebClient|AsyncWebClient|slack_sdk\.WebClient)$/, label: 'Slack WebClient', positional: ['token'] },
+  {
+    re: /^(?:new )?(?:WebClient|AsyncWebClient|slack_sdk\.WebClient)$/,
+    label: 'Slack WebClient',
+    positional: ['token'],
+  },
   { re: /^(?:new )?Twilio$|^twilio$/, label: 'twilio', positional: ['accountSid', 'authToken'] },
   { re: /^(?:sgMail|sendgrid|mail|client)\.setApiKey$/, label: 'sgMail.setApiKey', positional: ['apiKey'] },
   { re: /^(?:new )?(?:SendGridAPIClient|SendGridClient)$/, label: 'SendGrid', positional: ['apiKey'] },
@@ -107,12 +123,16 @@ export function credentialAssignments(c: Collector): void {
       if (isCredentialName(key)) c.addLoose(key, c.value(a.s, a.e), a.line);
       continue;
     }
-    const last = a.name.split(/\.|->|::/).at(-1)!.replace(/^[$@]/, '');
+    const last = a.name
+      .split(/\.|->|::/)
+      .at(-1)!
+      .replace(/^[$@]/, '');
     if (!isCredentialName(last)) continue;
     const first = p.tok(a.s);
     if (!first) continue;
     const v = c.value(a.s, a.e);
-    const stringy = first.k === 'str' || v.nullish || v.origin?.kind === 'env' || v.origin?.kind === 'template';
+    const stringy =
+      first.k === 'str' || v.nullish || v.origin?.kind === 'env' || v.origin?.kind === 'template';
     if (!stringy) continue;
     c.addLoose(a.name, v, a.line);
   }

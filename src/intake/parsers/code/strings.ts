@@ -18,7 +18,7 @@ export interface StrLit {
 type Interp = 'none' | 'dollar_brace' | 'brace' | 'hash_brace' | 'dollar' | 'swift';
 
 /** Interpolations longer than this are read as text: real ones are short, and the cap keeps scanning linear. */
-const MAX_INTERP = 1000;
+const MAX_INTERP = 200;
 
 /**
  * Delimiters whose closing was once searched to the end of the text without success. Any later literal of
@@ -126,9 +126,10 @@ function readBody(
     }
     const expr = readInterpolation(src, i, interp, keepDollar);
     if (expr) {
-      flush();
-      if (expr.part) parts.push(expr.part);
-      else buf += expr.text;
+      if (expr.part) {
+        flush();
+        parts.push(expr.part);
+      } else buf += expr.text;
       i = expr.end;
       continue;
     }
@@ -214,8 +215,4 @@ export function rawText(lit: StrLit): string {
   let out = '';
   for (const p of lit.parts) out += p.kind === 'lit' ? p.text : p.raw;
   return out;
-}
-
-export function isPlainLiteral(lit: StrLit): boolean {
-  return lit.parts.every((p) => p.kind === 'lit');
 }

@@ -25,7 +25,25 @@ export interface TokenizeResult {
 }
 
 const OPS3 = ['===', '!==', '...', '<=>', '**='];
-const OPS2 = ['=>', '->', '::', ':=', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '+=', '-=', '**', '<<', '..'];
+const OPS2 = [
+  '=>',
+  '->',
+  '::',
+  ':=',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '??',
+  '?.',
+  '+=',
+  '-=',
+  '**',
+  '<<',
+  '..',
+];
 const STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|u8|[LR])$/;
 
 function isIdentStart(c: string): boolean {
@@ -90,7 +108,10 @@ export function tokenize(src: string, lang: Lang, startLine: number): TokenizeRe
       continue;
     }
     // C# `$"…"`, `@"…"`, `$@"…"`, `@$"…"`.
-    if ((c === '$' || c === '@') && (n === '"' || ((n === '@' || n === '$') && src[i + 2] === '"') && n !== c)) {
+    if (
+      (c === '$' || c === '@') &&
+      (n === '"' || ((n === '@' || n === '$') && src[i + 2] === '"' && n !== c))
+    ) {
       const q = n === '"' ? i + 1 : i + 2;
       pushString(q, src.slice(i, q));
       continue;

@@ -33,7 +33,15 @@ const MAX_TEXT = 4000;
 
 const NULLS = new Set(['undefined', 'null', 'None', 'nil', 'NULL', 'Nothing']);
 const ENV_PROPERTY_ROOTS = ['process.env', 'import.meta.env', 'Bun.env'];
-const ENV_INDEX = new Set(['process.env', 'os.environ', 'environ', 'ENV', '$_ENV', '$_SERVER', 'import.meta.env']);
+const ENV_INDEX = new Set([
+  'process.env',
+  'os.environ',
+  'environ',
+  'ENV',
+  '$_ENV',
+  '$_SERVER',
+  'import.meta.env',
+]);
 const ENV_CALL = new Set([
   'os.getenv',
   'os.environ.get',
@@ -179,10 +187,12 @@ export class Values {
   private term(s: number, e: number, depth: number): Piece {
     const p = this.p;
     const first = p.tok(s)!;
-    if (first.k === 'id' && (first.v === 'await' || first.v === 'yield') && e > s + 1) return this.term(s + 1, e, depth);
+    if (first.k === 'id' && (first.v === 'await' || first.v === 'yield') && e > s + 1)
+      return this.term(s + 1, e, depth);
     if (p.is(s, '(') && p.after(s) === e) return this.str(s + 1, e - 1, depth);
     // A cast: `(String) token`.
-    if (p.is(s, '(') && p.tok(s + 1)?.k === 'id' && p.is(s + 2, ')') && e > s + 3) return this.term(s + 3, e, depth);
+    if (p.is(s, '(') && p.tok(s + 1)?.k === 'id' && p.is(s + 2, ')') && e > s + 3)
+      return this.term(s + 3, e, depth);
     // Kotlin / Swift / TypeScript non-null assertions.
     if (e - s > 1 && p.is(e - 1, '!')) return this.term(s, e - 1, depth);
     if (first.k === 'str') {
@@ -195,7 +205,7 @@ export class Values {
     const env = this.env(s, e);
     if (env) return env;
     const isNew = p.is(s, 'new');
-    const path = p.path(isNew ? s + 1 : s);
+    const path = p.path(isNew ? s + 1 : s, e);
     if (!path) return this.opaque(s, e);
     if (path.end === e && !isNew) return this.variable(path.text, s, depth);
     const callee = isNew ? `new ${path.text}` : path.text;
@@ -250,7 +260,11 @@ export class Values {
       const v = this.interpolation(part.expr, at, depth);
       pieces.push(v.literal ? v : { ...v, inner: part.raw, text: part.raw });
     }
-    if ((this.p.lang === 'js' || this.p.lang === 'unknown') && str.quote !== '`' && str.parts.some((x) => x.kind === 'lit' && x.text.includes('${'))) {
+    if (
+      (this.p.lang === 'js' || this.p.lang === 'unknown') &&
+      str.quote !== '`' &&
+      str.parts.some((x) => x.kind === 'lit' && x.text.includes('${'))
+    ) {
       this.plainTemplateLines.add(this.p.tok(at)!.line);
     }
     if (pieces.length === 0) return lit('');
@@ -261,7 +275,8 @@ export class Values {
   private interpolation(expr: string, at: number, depth: number): Piece {
     if (expr.length > 200) return unknown(expr);
     const env = envFromText(expr);
-    if (env) return { text: expr, inner: `\${${expr}}`, literal: false, origin: { kind: 'env', names: [env] } };
+    if (env)
+      return { text: expr, inner: `\${${expr}}`, literal: false, origin: { kind: 'env', names: [env] } };
     if (/^[$@]?[A-Za-z_][\w$]*(?:(?:\.|->|\?\.)[A-Za-z_][\w$]*)*$/.test(expr)) {
       return this.variable(expr.replace(/\?\./g, '.'), at, depth);
     }
@@ -274,7 +289,8 @@ export class Values {
     const a = depth < MAX_DEPTH ? this.p.lookup(name, use) : undefined;
     // PHP variables already start with `$`: `{$token}` is PHP's own way to write one inside a string.
     const wrapped = name.startsWith('$') ? `{${name}}` : `\${${name}}`;
-    if (!a) return { text: name, inner: wrapped, literal: false, origin: { kind: 'variable', names: [name] } };
+    if (!a)
+      return { text: name, inner: wrapped, literal: false, origin: { kind: 'variable', names: [name] } };
     let rhs = this.memo.get(a.s);
     if (!rhs) {
       rhs = this.str(a.s, a.e, depth + 1);
@@ -306,7 +322,7 @@ export class Values {
   /** `process.env.X`, `os.environ["X"]`, `System.getenv("X")`, … covering the whole range. */
   private env(s: number, e: number): Piece | undefined {
     const p = this.p;
-    const path = p.path(s);
+    const path = p.path(s, e);
     if (!path) return undefined;
     const text = p.text(s, e);
     for (const root of ENV_PROPERTY_ROOTS) {
@@ -409,7 +425,11 @@ export class Values {
       const path = p.path(a);
       const last = p.tok(b - 1);
       // `x.encode()` / `x.getBytes(UTF_8)`: strip the call at the end.
-      if (last?.v === ')' && p.is(p.match[b - 1]! - 2, '.') && TO_BYTES.has(p.tok(p.match[b - 1]! - 1)?.v ?? '')) {
+      if (
+        last?.v === ')' &&
+        p.is(p.match[b - 1]! - 2, '.') &&
+        TO_BYTES.has(p.tok(p.match[b - 1]! - 1)?.v ?? '')
+      ) {
         range = [a, p.match[b - 1]! - 2];
         continue;
       }
@@ -438,7 +458,11 @@ export class Values {
       if (!path) continue;
       const env = this.env(j, Math.min(p.after(path.end), e));
       if (env?.origin?.names) envNames.push(...env.origin.names);
-      else if (!p.is(path.end, '(') && !NULLS.has(path.text) && !/^(?:new|await|true|false)$/.test(path.text)) {
+      else if (
+        !p.is(path.end, '(') &&
+        !NULLS.has(path.text) &&
+        !/^(?:new|await|true|false)$/.test(path.text)
+      ) {
         varNames.push(path.text);
       }
     }
@@ -451,7 +475,7 @@ export class Values {
   /** Follows a bare variable to the expression assigned to it (for objects and lists). */
   deref(s: number, e: number, depth = 0): [number, number] {
     const p = this.p;
-    const path = p.path(s);
+    const path = p.path(s, e);
     if (depth < MAX_DEPTH && path && path.end === e) {
       const a = p.lookup(path.text, s);
       if (a) return this.deref(a.s, a.e, depth + 1);
@@ -482,7 +506,12 @@ export class Values {
         const key = args[k]!;
         const val = args[k + 1]!;
         if (p.tok(key.s)?.k !== 'str') return undefined;
-        out.push({ key: this.str(key.s, key.e, MAX_DEPTH).text, s: val.s, e: val.e, line: p.tok(key.s)!.line });
+        out.push({
+          key: this.str(key.s, key.e, MAX_DEPTH).text,
+          s: val.s,
+          e: val.e,
+          line: p.tok(key.s)!.line,
+        });
       }
       return out.length ? out : undefined;
     }

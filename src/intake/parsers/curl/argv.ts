@@ -19,7 +19,7 @@ import {
 } from './body.js';
 import { appendQuery, withScheme, withUploadName } from './encode.js';
 import { type CurlOption, longOption, shortOption } from './options.js';
-import { originOf } from './origin.js';
+import { originOf, shellTouched } from './origin.js';
 import { credentialHeader, type PasteVariables, shellNotes, type ValueRole } from './shell-notes.js';
 
 export type { StdinSource } from './body.js';
@@ -48,6 +48,8 @@ interface HeaderEntry {
   header: RawHeader;
   /** Sent by curl for `-A` / `-e`, unless a `-H` of the same name replaces it. */
   implicit: boolean;
+  /** The name lowercased once, for the comparisons made for every request. */
+  lower: string;
 }
 
 /** Everything between two `--next`: curl's "operation", shared by all of its URLs. */
@@ -59,7 +61,8 @@ class Operation {
   head = false;
   get = false;
   headers: HeaderEntry[] = [];
-  removed = new Set<string>();
+  /** Lowercase names of `-H 'Name:'`; only ever searched for curl's few own headers, so a list does. */
+  removed: string[] = [];
   range: string | undefined;
   data: DataPiece[] = [];
   form: FormPiece[] = [];
@@ -71,39 +74,31 @@ class Operation {
   touched = false;
 }
 
-const AUTH_FLAGS: Record<string, NonNullable<RawRequestOptions['authScheme']>> = {
+// The tables below are read inside `switch` cases on the option name, so every lookup finds its key.
+const AUTH_FLAGS = {
   basic: 'basic',
   digest: 'digest',
   ntlm: 'ntlm',
   'ntlm-wb': 'ntlm',
   negotiate: 'negotiate',
   anyauth: 'anyauth',
-};
+} as const satisfies Record<string, NonNullable<RawRequestOptions['authScheme']>>;
 
-const HTTP_VERSIONS: Record<string, string> = {
+const HTTP_VERSIONS = {
   'http1.0': '1.0',
   'http1.1': '1.1',
   http2: '2',
   'http2-prior-knowledge': '2',
   http3: '3',
   'http3-only': '3',
-};
+} as const;
 
-const SOCKS: Record<string, string> = {
+const SOCKS = {
   socks4: 'socks4',
   socks4a: 'socks4a',
   socks5: 'socks5',
   'socks5-hostname': 'socks5h',
-};
-
-const DATA_FLAGS = new Set<string>([
-  'data',
-  'data-ascii',
-  'data-binary',
-  'data-raw',
-  'data-urlencode',
-  'json',
-]);
+} as const;
 
 export function parseCurlArgv(args: Word[], ctx: CurlArgvContext): CurlArgvResult {
   return new ArgvReader(args, ctx).run();
@@ -141,15 +136,9 @@ class ArgvReader {
         this.#shell(word, 'credential', 'The URL');
       }
     }
-    const requests = this.#ops.flatMap((op) => this.#requests(op));
-    const seen = new Set<string>();
-    const notes = this.#notes.filter((n) => {
-      const key = `${n.code}\u0000${n.line ?? 0}\u0000${n.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return { requests, notes };
+    const requests: RawRequest[] = [];
+    for (const op of this.#ops) this.#addRequests(op, requests);
+    return { requests, notes: withoutRepeats(this.#notes) };
   }
 
   #note(code: string, message: string, line: number): void {
@@ -157,7 +146,7 @@ class ArgvReader {
   }
 
   #shell(word: Word, role: ValueRole, label: string): void {
-    this.#notes.push(...shellNotes(word, role, label, this.#ctx.pasteVariables));
+    if (shellTouched(word)) this.#notes.push(...shellNotes(word, role, label, this.#ctx.pasteVariables));
   }
 
   #long(word: Word): void {
@@ -250,18 +239,26 @@ class ArgvReader {
   #flag(option: CurlOption, on: boolean, word: Word): void {
     const op = this.#op;
     const name = option.name;
-    const scheme = AUTH_FLAGS[name];
-    if (scheme !== undefined) {
-      if (on) op.options.authScheme = scheme;
-      else if (op.options.authScheme === scheme) op.options.authScheme = undefined;
-      return;
-    }
-    const version = HTTP_VERSIONS[name];
-    if (version !== undefined) {
-      op.options.httpVersion = version;
-      return;
-    }
     switch (name) {
+      case 'basic':
+      case 'digest':
+      case 'ntlm':
+      case 'ntlm-wb':
+      case 'negotiate':
+      case 'anyauth': {
+        const scheme = AUTH_FLAGS[name];
+        if (on) op.options.authScheme = scheme;
+        else if (op.options.authScheme === scheme) op.options.authScheme = undefined;
+        return;
+      }
+      case 'http1.0':
+      case 'http1.1':
+      case 'http2':
+      case 'http2-prior-knowledge':
+      case 'http3':
+      case 'http3-only':
+        op.options.httpVersion = HTTP_VERSIONS[name];
+        return;
       case 'next':
         this.#ops.push(new Operation());
         return;
@@ -310,19 +307,21 @@ class ArgvReader {
     const op = this.#op;
     const name = option.name;
     const line = arg.word.line;
-    if (DATA_FLAGS.has(name)) {
-      op.data.push(dataPiece(name as DataFlag, arg.text, this.#ctx.stdin));
-      this.#shell(arg.word, 'body', 'The request body');
-      this.#stdinNote(arg.text, name, line);
-      op.touched = true;
-      return;
-    }
-    const socks = SOCKS[name];
-    if (socks !== undefined) {
-      op.options.proxy = arg.text.includes('://') ? arg.text : `${socks}://${arg.text}`;
-      return;
-    }
     switch (name) {
+      case 'data':
+      case 'data-ascii':
+      case 'data-binary':
+      case 'data-raw':
+      case 'data-urlencode':
+      case 'json':
+        this.#data(name, arg);
+        return;
+      case 'socks4':
+      case 'socks4a':
+      case 'socks5':
+      case 'socks5-hostname':
+        op.options.proxy = arg.text.includes('://') ? arg.text : `${SOCKS[name]}://${arg.text}`;
+        return;
       case 'url':
         op.urls.push(arg);
         this.#shell(arg.word, 'credential', 'The URL');
@@ -406,6 +405,14 @@ class ArgvReader {
     }
   }
 
+  #data(flag: DataFlag, arg: Arg): void {
+    const op = this.#op;
+    op.data.push(dataPiece(flag, arg.text, this.#ctx.stdin));
+    this.#shell(arg.word, 'body', 'The request body');
+    this.#stdinNote(arg.text, flag, arg.word.line);
+    op.touched = true;
+  }
+
   #stdinNote(value: string, flag: string, line: number): void {
     const fromStdin = value === '@-' || value.endsWith('@-');
     if (fromStdin && this.#ctx.stdin === undefined) {
@@ -434,7 +441,7 @@ class ArgvReader {
       const name = text.slice(0, colon);
       const value = trimStartSpace(text.slice(colon + 1));
       if (value.trim() === '') {
-        op.removed.add(name.toLowerCase());
+        op.removed.push(name.toLowerCase());
         this.#note(
           'curl.header_removed',
           `\`-H '${name}:'\` (a colon and no value) tells curl not to send its own ${name} header; it sends no ${name} at all.`,
@@ -442,14 +449,19 @@ class ArgvReader {
         );
         return;
       }
-      op.headers.push({ header: withOrigin({ name, value }, originOf(arg.word)), implicit: false });
-      this.#shell(arg.word, credentialHeader(name) ? 'credential' : 'other', `The ${name.trim()} header`);
+      const header = withOrigin({ name, value }, originOf(arg.word));
+      op.headers.push({ header, implicit: false, lower: name.toLowerCase() });
+      // Checked first so that a plain header does not pay for its role and label.
+      if (shellTouched(arg.word)) {
+        this.#shell(arg.word, credentialHeader(name) ? 'credential' : 'other', `The ${name.trim()} header`);
+      }
       op.touched = true;
       return;
     }
     const semi = text.indexOf(';');
     if (semi !== -1 && text.slice(semi + 1).trim() === '') {
-      op.headers.push({ header: { name: text.slice(0, semi), value: '' }, implicit: false });
+      const name = text.slice(0, semi);
+      op.headers.push({ header: { name, value: '' }, implicit: false, lower: name.toLowerCase() });
       op.touched = true;
       return;
     }
@@ -463,8 +475,8 @@ class ArgvReader {
   #implicitHeader(name: string, value: string, arg: Arg): void {
     const op = this.#op;
     const lower = name.toLowerCase();
-    op.headers = op.headers.filter((h) => !(h.implicit && h.header.name.toLowerCase() === lower));
-    op.headers.push({ header: withOrigin({ name, value }, originOf(arg.word)), implicit: true });
+    op.headers = op.headers.filter((h) => !(h.implicit && h.lower === lower));
+    op.headers.push({ header: withOrigin({ name, value }, originOf(arg.word)), implicit: true, lower });
   }
 
   #user(arg: Arg): void {
@@ -514,18 +526,21 @@ class ArgvReader {
     this.#op.touched = true;
   }
 
-  #requests(op: Operation): RawRequest[] {
+  /** One request per URL of the operation, or one without a URL when it set anything at all. */
+  #addRequests(op: Operation, out: RawRequest[]): void {
     const line = this.#ctx.line;
     if (op.urls.length === 0) {
-      if (!op.touched) return [];
+      if (!op.touched) return;
       this.#note('curl.no_url', 'This curl command has no URL, so curl would not send it.', line);
-      return [this.#request(op, undefined, undefined)];
+      out.push(this.#request(op, undefined, undefined));
+      return;
     }
     const extra = op.uploads.length - op.urls.length;
     if (extra > 0) {
       this.#note('curl.upload_without_url', `${extra} \`-T\` file(s) have no URL to go to.`, line);
     }
-    return op.urls.map((url, k) => this.#request(op, url, op.uploads[k]));
+    let k = 0;
+    for (const url of op.urls) out.push(this.#request(op, url, op.uploads[k++]));
   }
 
   #request(op: Operation, urlArg: Arg | undefined, upload: string | undefined): RawRequest {
@@ -535,7 +550,7 @@ class ArgvReader {
     if (urlArg !== undefined) {
       url = withScheme(urlArg.text);
       if (upload !== undefined && upload !== '-' && upload !== '.') url = withUploadName(url, upload);
-      url = appendQuery(url, op.queries.join('&'));
+      if (op.queries.length > 0) url = appendQuery(url, op.queries.join('&'));
       if (asQuery) url = appendQuery(url, joinData(op.data));
     }
 
@@ -571,32 +586,17 @@ class ArgvReader {
     if (op.cookies.length > 0) request.cookies = op.cookies;
     const body = this.#body(op, hasData, upload);
     if (body !== undefined) request.body = body;
-    const options: RawRequestOptions = { ...op.options };
-    if (this.#verbose) options.verbose = true;
-    if (op.get) options.dataAsQuery = true;
-    for (const key of Object.keys(options) as (keyof RawRequestOptions)[]) {
-      if (options[key] === undefined) delete options[key];
-    }
-    if (Object.keys(options).length > 0) request.options = options;
+    const options = requestOptions(op, this.#verbose);
+    if (options !== undefined) request.options = options;
     return request;
   }
 
   #headers(op: Operation, hasData: boolean, uploading: boolean): RawHeader[] {
-    // Custom (-H) headers replace curl's own of the same name; `-H 'Name:'` suppresses them.
-    const blocked = new Set(op.removed);
-    for (const h of op.headers) if (!h.implicit) blocked.add(h.header.name.toLowerCase());
-    const sent = op.headers
-      .filter((h) => !h.implicit || !blocked.has(h.header.name.toLowerCase()))
-      .map((h) => h.header);
-    const json = op.data.some((p) => p.flag === 'json');
-    const add = (name: string, value: string): void => {
-      if (!blocked.has(name.toLowerCase())) sent.push({ name, value });
-    };
-    if (hasData && !uploading) {
-      add('Content-Type', json ? 'application/json' : 'application/x-www-form-urlencoded');
+    const sent: RawHeader[] = [];
+    for (const h of op.headers) if (!h.implicit || !replaced(op, h.lower)) sent.push(h.header);
+    for (const h of curlsOwnHeaders(op, hasData, uploading)) {
+      if (!replaced(op, h.name.toLowerCase())) sent.push(h);
     }
-    if (json) add('Accept', 'application/json');
-    if (op.range !== undefined) add('Range', `bytes=${op.range}`);
     return sent;
   }
 
@@ -608,7 +608,7 @@ class ArgvReader {
     }
     if (hasData) {
       const contentType = op.headers.find(
-        (h) => !h.implicit && h.header.name.toLowerCase() === 'content-type',
+        (h) => !h.implicit && h.lower === 'content-type',
       );
       return dataBody(op.data, contentType?.header.value);
     }
@@ -620,6 +620,58 @@ class ArgvReader {
     }
     return undefined;
   }
+}
+
+/** The options a request has, without the unset ones; undefined when it has none. */
+function requestOptions(op: Operation, verbose: boolean): RawRequestOptions | undefined {
+  const options: RawRequestOptions = { ...op.options };
+  if (verbose) options.verbose = true;
+  if (op.get) options.dataAsQuery = true;
+  let any = false;
+  for (const key of Object.keys(options) as (keyof RawRequestOptions)[]) {
+    if (options[key] === undefined) delete options[key];
+    else any = true;
+  }
+  return any ? options : undefined;
+}
+
+/** The headers curl adds itself for the body and range, before any `-H` replaces or removes them. */
+function curlsOwnHeaders(op: Operation, hasData: boolean, uploading: boolean): RawHeader[] {
+  const own: RawHeader[] = [];
+  const json = op.data.some(isJsonPiece);
+  if (hasData && !uploading) {
+    own.push({ name: 'Content-Type', value: json ? 'application/json' : 'application/x-www-form-urlencoded' });
+  }
+  if (json) own.push({ name: 'Accept', value: 'application/json' });
+  if (op.range !== undefined) own.push({ name: 'Range', value: `bytes=${op.range}` });
+  return own;
+}
+
+function isJsonPiece(piece: DataPiece): boolean {
+  return piece.flag === 'json';
+}
+
+/**
+ * Whether curl leaves out its own header of this (lowercase) name: a `-H` of the same name replaces it, and
+ * `-H 'Name:'` suppresses it. curl adds at most five of its own (User-Agent, Referer, Content-Type, Accept,
+ * Range), so scanning the `-H` list for each stays linear and spares building a set of names per request.
+ */
+function replaced(op: Operation, lower: string): boolean {
+  if (op.removed.includes(lower)) return true;
+  for (const h of op.headers) if (!h.implicit && h.lower === lower) return true;
+  return false;
+}
+
+/** One note per code, line and message: a command can give the same note for several of its words. */
+function withoutRepeats(notes: Note[]): Note[] {
+  if (notes.length < 2) return notes;
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const key = `${n.code}\u0000${n.line ?? 0}\u0000${n.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function trimStartSpace(text: string): string {

@@ -70,11 +70,12 @@ export function urlencodePiece(value: string, stdin: StdinSource | undefined): D
 /** All pieces as curl joins them: `&` between data flags, nothing between `--json` pieces. */
 export function joinData(pieces: DataPiece[]): string {
   let out = '';
-  pieces.forEach((p, i) => {
-    const prev = pieces[i - 1];
+  let prev: DataPiece | undefined;
+  for (const p of pieces) {
     if (prev !== undefined && !(p.flag === 'json' && prev.flag === 'json')) out += '&';
     out += p.text;
-  });
+    prev = p;
+  }
   return out;
 }
 

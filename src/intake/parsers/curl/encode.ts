@@ -23,12 +23,18 @@ export function curlEscape(text: string, spaceAsPlus = false): string {
   return out;
 }
 
+const GUESSED_PROTOCOLS = ['ftp', 'dict', 'ldap', 'imap', 'smtp', 'pop3'].map((proto) => ({
+  hostPrefix: `${proto}.`,
+  scheme: `${proto}://`,
+}));
+
 /** curl guesses the protocol of a URL without `scheme://` from its host name, defaulting to HTTP. */
 export function withScheme(url: string): string {
   if (url.includes('://')) return url;
-  const host = url.toLowerCase();
-  for (const proto of ['ftp', 'dict', 'ldap', 'imap', 'smtp', 'pop3']) {
-    if (host.startsWith(`${proto}.`)) return `${proto}://${url}`;
+  // Only the start decides, so only the start is lowercased (a URL can be long).
+  const start = url.slice(0, 8).toLowerCase();
+  for (const { hostPrefix, scheme } of GUESSED_PROTOCOLS) {
+    if (start.startsWith(hostPrefix)) return `${scheme}${url}`;
   }
   return `http://${url}`;
 }

@@ -21,14 +21,25 @@ export { parseCurlArgv } from './argv.js';
  */
 export function curlDialect(text: string): Dialect {
   if (text.includes('^"')) return 'cmd';
-  let powershell = text.includes('curl.exe') || text.includes('$env:');
+  // Every sign read per line needs one of these; most pastes have none, and splitting lines is not free.
+  const lineSigns = text.includes('^') || text.includes('`') || text.includes('PS ');
+  const fromLines = lineSigns ? lineDialect(text) : undefined;
+  if (fromLines !== undefined) return fromLines;
+  // `.exe` first: a curl paste is full of `c`, at each of which a search for `curl.exe` stops to compare.
+  const curlExe = text.includes('.exe') && text.includes('curl.exe');
+  return curlExe || text.includes('$env:') ? 'powershell' : 'bash';
+}
+
+/** `cmd` or `powershell` as the lines' ends and prompts show it, else undefined. */
+function lineDialect(text: string): Dialect | undefined {
+  let powershell = false;
   for (const line of text.split('\n')) {
     const end = line.trimEnd();
     if (end.endsWith('^')) return 'cmd';
     if (line.trimStart().startsWith('PS ') && line.includes('>')) powershell = true;
     if (end.endsWith(' `') && countOf(end, '`') % 2 === 1) powershell = true;
   }
-  return powershell ? 'powershell' : 'bash';
+  return powershell ? 'powershell' : undefined;
 }
 
 function countOf(text: string, ch: string): number {
@@ -44,27 +55,39 @@ function tokenize(dialect: Dialect, text: string, startLine: number): TokenizeRe
 }
 
 /** Commands that run the command after them (`sudo curl …`), with their options that take a value. */
-const WRAPPERS: Record<string, ReadonlySet<string>> = {
-  sudo: new Set(['-u', '-g', '-h', '-p', '-C', '-U', '-r', '-t', '-D']),
-  env: new Set(['-u', '-C', '-S']),
-  time: new Set(['-f', '-o']),
-  command: new Set(),
-  builtin: new Set(),
-  exec: new Set(['-a']),
-  nohup: new Set(),
-  noglob: new Set(),
-  xargs: new Set(['-I', '-n', '-P', '-d', '-E', '-L', '-s', '-a']),
-  watch: new Set(['-n', '-d']),
-  timeout: new Set(['-s', '-k']),
-  /** A shell prompt the tokenizer kept as a word (`$ curl …`). */
-  $: new Set(),
-  '%': new Set(),
-};
+const WRAPPERS = new Map<string, ReadonlySet<string>>([
+  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-U', '-r', '-t', '-D'])],
+  ['env', new Set(['-u', '-C', '-S'])],
+  ['time', new Set(['-f', '-o'])],
+  ['command', new Set()],
+  ['builtin', new Set()],
+  ['exec', new Set(['-a'])],
+  ['nohup', new Set()],
+  ['noglob', new Set()],
+  ['xargs', new Set(['-I', '-n', '-P', '-d', '-E', '-L', '-s', '-a'])],
+  ['watch', new Set(['-n', '-d'])],
+  ['timeout', new Set(['-s', '-k'])],
+  // A shell prompt the tokenizer kept as a word (`$ curl …`).
+  ['$', new Set()],
+  ['%', new Set()],
+]);
 
+/** `curl`, `curl.exe`, `/usr/bin/curl`, `C:\tools\CURL.EXE`; this runs for the first word of every command. */
 function isCurl(word: Word): boolean {
-  const value = word.value.toLowerCase();
-  const base = value.slice(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
-  return base === 'curl' || base === 'curl.exe';
+  return isProgram(word.value, 'curl') || isProgram(word.value, 'curl.exe');
+}
+
+/** Whether the last path segment of `path` is `name` (lowercase ASCII), in any case. */
+function isProgram(path: string, name: string): boolean {
+  const start = path.length - name.length;
+  if (start < 0) return false;
+  const segmentStart = start === 0 || path[start - 1] === '/' || path[start - 1] === '\\';
+  return segmentStart && equalsIgnoringCase(path.slice(start), name);
+}
+
+/** `text.toLowerCase() === lower` for an ASCII `lower`, lowercasing (a copy) only when it can matter. */
+function equalsIgnoringCase(text: string, lower: string): boolean {
+  return text === lower || (text.length === lower.length && text.toLowerCase() === lower);
 }
 
 /** The index of the curl program word in `argv`, looking through wrappers such as `sudo` and `env A=b`. */
@@ -74,7 +97,7 @@ function curlIndex(argv: Word[]): number {
     const word = argv[i];
     if (word === undefined) return -1;
     if (isCurl(word)) return i;
-    const takesValue = WRAPPERS[word.value];
+    const takesValue = WRAPPERS.get(word.value);
     if (takesValue === undefined) return -1;
     const wrapper = word.value;
     i++;
@@ -103,6 +126,22 @@ const INVOKE_WEB_REQUEST_PARAMS = new Set([
   '-websession',
   '-sessionvariable',
 ]);
+
+const PARAM_LENGTHS = [...INVOKE_WEB_REQUEST_PARAMS].map((p) => p.length);
+const SHORTEST_PARAM = Math.min(...PARAM_LENGTHS);
+const LONGEST_PARAM = Math.max(...PARAM_LENGTHS);
+
+/** Checked on every argument: the length and dash tests spare lowercasing bodies, URLs and `-H`. */
+function isInvokeWebRequestParam(word: Word): boolean {
+  const text = word.value;
+  return (
+    text.length >= SHORTEST_PARAM &&
+    text.length <= LONGEST_PARAM &&
+    text[0] === '-' &&
+    text[1] !== '-' &&
+    INVOKE_WEB_REQUEST_PARAMS.has(text.toLowerCase())
+  );
+}
 
 interface Invocation {
   command: ShellCommand;
@@ -198,7 +237,8 @@ export function parseCurl(segment: Segment): Fragment {
   const dialect = curlDialect(segment.text);
   const text = stripPrompts(segment.text);
   const tokens = tokenize(dialect, text, segment.startLine);
-  const notes: Note[] = [...tokens.notes];
+  // The tokenizer's own list: nothing else holds it, so it is extended in place.
+  const notes: Note[] = tokens.notes;
   const exchanges: RawExchange[] = [];
   const env: Record<string, string> = {};
   const setAt = new Map<string, number>();
@@ -220,9 +260,9 @@ export function parseCurl(segment: Segment): Fragment {
       continue;
     }
     const at = curlIndex(command.argv);
-    const program = command.argv[at];
+    const program = at === -1 ? undefined : command.argv[at];
     open = undefined;
-    if (at !== -1 && program !== undefined) {
+    if (program !== undefined) {
       open = { command, program, args: command.argv.slice(at + 1), previous };
       invocations.push(open);
     }
@@ -235,11 +275,7 @@ export function parseCurl(segment: Segment): Fragment {
     const inv = invocations[next];
     if (inv !== undefined && inv.command === command) {
       next++;
-      const read = run(inv, dialect, env, setAt, notes);
-      if (read !== undefined) {
-        readAny = true;
-        exchanges.push(...read);
-      }
+      if (run(inv, dialect, env, setAt, notes, exchanges)) readAny = true;
     } else {
       for (const a of assignmentsOf(command)) {
         env[a.name] = expandWord(a.value, env);
@@ -256,36 +292,9 @@ export function parseCurl(segment: Segment): Fragment {
   return readAny ? { kinds: ['curl'], exchanges, notes } : { exchanges, notes };
 }
 
-function run(
-  inv: Invocation,
-  dialect: Dialect,
-  env: Record<string, string>,
-  setAt: Map<string, number>,
-  notes: Note[],
-): RawExchange[] | undefined {
-  const { command } = inv;
-  const line = command.line;
-  const alias = inv.program.value.toLowerCase() === 'curl';
-  if (alias && inv.args.some((a) => INVOKE_WEB_REQUEST_PARAMS.has(a.value.toLowerCase()))) {
-    notes.push(
-      note(
-        'powershell.invoke_webrequest',
-        "This `curl` is PowerShell's Invoke-WebRequest (it uses -Uri / -Headers / -Method), not curl; it was not read as a curl command.",
-        line,
-      ),
-    );
-    return undefined;
-  }
-  if (dialect === 'powershell' && alias && inv.args.some((a) => a.value.startsWith('-'))) {
-    notes.push(
-      note(
-        'powershell.curl_alias',
-        'In Windows PowerShell `curl` is an alias for Invoke-WebRequest, which does not understand curl options such as -H or -d; run `curl.exe` to use real curl. Read here as curl.',
-        line,
-      ),
-    );
-  }
-  const prefixed = new Set(command.assignments.map((a) => a.name));
+/** `TOKEN=x curl … $TOKEN`: the prefix does not reach curl's own arguments. */
+function prefixAssignmentNotes(inv: Invocation, setAt: Map<string, number>): Note[] {
+  const prefixed = new Set(inv.command.assignments.map((a) => a.name));
   const usedPrefixed = new Set<string>();
   for (const word of inv.args) {
     for (const part of word.parts) {
@@ -299,20 +308,55 @@ function run(
       }
     }
   }
-  for (const name of usedPrefixed) {
+  return [...usedPrefixed].map((name) =>
+    note(
+      'shell.prefix_assignment',
+      `\`${name}=…\` in front of curl only sets ${name} inside curl's environment; \`$${name}\` in curl's arguments was expanded before that, from your shell's own ${name} (empty if it was not set). Put \`${name}=…\` on its own line or use \`export\` first.`,
+      inv.command.line,
+    ),
+  );
+}
+
+/** Reads one invocation into `exchanges`; false when it is not curl after all (Invoke-WebRequest). */
+function run(
+  inv: Invocation,
+  dialect: Dialect,
+  env: Record<string, string>,
+  setAt: Map<string, number>,
+  notes: Note[],
+  exchanges: RawExchange[],
+): boolean {
+  const { command } = inv;
+  const line = command.line;
+  const alias = equalsIgnoringCase(inv.program.value, 'curl');
+  if (alias && inv.args.some(isInvokeWebRequestParam)) {
     notes.push(
       note(
-        'shell.prefix_assignment',
-        `\`${name}=…\` in front of curl only sets ${name} inside curl's environment; \`$${name}\` in curl's arguments was expanded before that, from your shell's own ${name} (empty if it was not set). Put \`${name}=…\` on its own line or use \`export\` first.`,
+        'powershell.invoke_webrequest',
+        "This `curl` is PowerShell's Invoke-WebRequest (it uses -Uri / -Headers / -Method), not curl; it was not read as a curl command.",
+        line,
+      ),
+    );
+    return false;
+  }
+  if (dialect === 'powershell' && alias && inv.args.some((a) => a.value.startsWith('-'))) {
+    notes.push(
+      note(
+        'powershell.curl_alias',
+        'In Windows PowerShell `curl` is an alias for Invoke-WebRequest, which does not understand curl options such as -H or -d; run `curl.exe` to use real curl. Read here as curl.',
         line,
       ),
     );
   }
-  const result = parseCurlArgv(withPasteValues(inv.args, env), {
+  if (command.assignments.length > 0) notes.push(...prefixAssignmentNotes(inv, setAt));
+  // Most pastes set no variable, and then no word can change.
+  const args = setAt.size === 0 ? inv.args : withPasteValues(inv.args, env);
+  const result = parseCurlArgv(args, {
     line,
     stdin: stdinOf(command, inv.previous),
     pasteVariables: setAt,
   });
   notes.push(...result.notes);
-  return result.requests.map((request) => ({ source: 'curl' as const, line, request }));
+  for (const request of result.requests) exchanges.push({ source: 'curl', line, request });
+  return true;
 }

@@ -313,12 +313,19 @@ export const CURL_OPTION_ALIASES: Readonly<Record<string, string>> = {
 };
 
 const byName = new Map<string, CurlOption>(CURL_OPTIONS.map((o) => [o.name, o]));
-const byShort = new Map<string, CurlOption>();
-for (const o of CURL_OPTIONS) if (o.short !== undefined) byShort.set(o.short, o);
+/** Names and old spellings together, so a lookup of user text is one Map access (no prototype keys). */
+const byNameOrAlias = new Map<string, CurlOption>(byName);
+for (const [alias, name] of Object.entries(CURL_OPTION_ALIASES)) {
+  const option = byName.get(name);
+  if (option !== undefined) byNameOrAlias.set(alias, option);
+}
+/** By char code: short letters are ASCII, and a cluster like `-sSL` looks up every letter. */
+const byShort: (CurlOption | undefined)[] = new Array(128).fill(undefined);
+for (const o of CURL_OPTIONS) if (o.short !== undefined) byShort[o.short.charCodeAt(0)] = o;
 const sortedNames = [...byName.keys(), ...Object.keys(CURL_OPTION_ALIASES)].sort();
 
 export function shortOption(letter: string): CurlOption | undefined {
-  return byShort.get(letter);
+  return letter.length === 1 ? byShort[letter.charCodeAt(0)] : undefined;
 }
 
 export interface LongLookup {
@@ -332,8 +339,7 @@ export interface LongLookup {
 }
 
 function exact(name: string): CurlOption | undefined {
-  const alias = CURL_OPTION_ALIASES[name];
-  return byName.get(alias ?? name);
+  return byNameOrAlias.get(name);
 }
 
 /** Names starting with `prefix` (binary search over the sorted names: no scan per lookup). */

@@ -26,10 +26,22 @@ function isNameChar(code: number, first: boolean): boolean {
 }
 
 /**
+ * Whether the shell did anything to the word worth reporting: a variable, a command substitution, or a `$`
+ * kept literal by single quotes. Most words are plain text, and this spares them building an origin or notes.
+ */
+export function shellTouched(word: Word): boolean {
+  for (const part of word.parts) {
+    if (part.kind !== 'literal' || (part.quote === 'single' && part.text.includes('$'))) return true;
+  }
+  return false;
+}
+
+/**
  * The most telling origin of a word. A `$VAR` kept literal by single quotes wins: it is a certain cause of a
  * 401, while an expanded variable or a substitution only means the value is unknown here.
  */
 export function originOf(word: Word): ValueOrigin | undefined {
+  if (!shellTouched(word)) return undefined;
   const literal: string[] = [];
   const variables: string[] = [];
   let substitution = false;

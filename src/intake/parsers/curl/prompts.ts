@@ -11,7 +11,16 @@ function blank(line: string, length: number): string {
   return ' '.repeat(length) + line.slice(length);
 }
 
+/**
+ * Every prompt is `$ `, `% `, `> ` or ends in `>`: a paste without them (most) is returned without splitting
+ * it into lines.
+ */
+function mayHavePrompt(text: string): boolean {
+  return text.includes('>') || text.includes('$ ') || text.includes('% ');
+}
+
 export function stripPrompts(text: string): string {
+  if (!mayHavePrompt(text)) return text;
   const lines = text.split('\n');
   let continued = false;
   for (let n = 0; n < lines.length; n++) {
