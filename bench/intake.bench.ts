@@ -9,7 +9,7 @@ import { intake } from '../src/intake/index.js';
 import { parseCurl } from '../src/intake/parsers/curl/index.js';
 import { compareAllWithBash, curlCommandsDir, hasBash, listFixtures } from '../test/support/bash-argv.js';
 import { CORPUS, mixedPaste } from './corpus.js';
-import { fmtMs, sample, table } from './measure.js';
+import { bestOfRounds, fmtMs, sample, table } from './measure.js';
 
 function header(title: string): void {
   console.log(`\n== ${title}`);
@@ -63,41 +63,37 @@ async function versusCurlconverter(): Promise<void> {
       ccRejected++;
     }
   }
-  const ours = sample(
-    () => {
+  const contenders: Record<string, () => unknown> = {
+    ours: () => {
       for (const text of accepted) parseCurl({ kind: 'curl', text, startLine: 1, endLine: 1 });
     },
-    { minMs: 1500, warmup: 5 },
-  );
-  const oursFull = sample(
-    () => {
+    full: () => {
       for (const text of accepted) intake(text);
     },
-    { minMs: 1500, warmup: 5 },
-  );
-  const perOurs = ours.meanMs / accepted.length;
-  const perFull = oursFull.meanMs / accepted.length;
-  const rows: (string | number)[][] = [['parser', 'per command', 'commands/s']];
-  rows.push(['authdoctor parseCurl (tokenize + curl options)', fmtMs(perOurs), Math.round(1000 / perOurs)]);
-  rows.push(['authdoctor intake (whole pipeline)', fmtMs(perFull), Math.round(1000 / perFull)]);
-  if (ccParse) {
-    const parse = ccParse;
-    const theirs = sample(
-      () => {
-        for (const text of accepted) parse(text);
-      },
-      { minMs: 1500, warmup: 5 },
-    );
-    const perTheirs = theirs.meanMs / accepted.length;
-    rows.push(['curlconverter parse()', fmtMs(perTheirs), Math.round(1000 / perTheirs)]);
-    console.log(table(rows));
+  };
+  const parse = ccParse;
+  if (parse) {
+    contenders.theirs = () => {
+      for (const text of accepted) parse(text);
+    };
+  }
+  const best = bestOfRounds(contenders);
+  const per = (name: string) => (best[name] ?? 0) / accepted.length;
+  const rows: (string | number)[][] = [['parser', 'per command (best of 5 rounds)', 'commands/s']];
+  rows.push([
+    'authdoctor parseCurl (tokenize + curl options)',
+    fmtMs(per('ours')),
+    Math.round(1000 / per('ours')),
+  ]);
+  rows.push(['authdoctor intake (whole pipeline)', fmtMs(per('full')), Math.round(1000 / per('full'))]);
+  if (parse) rows.push(['curlconverter parse()', fmtMs(per('theirs')), Math.round(1000 / per('theirs'))]);
+  console.log(table(rows));
+  if (parse) {
     console.log(
-      `ratio: parseCurl is ${(perTheirs / perOurs).toFixed(1)}× faster than curlconverter (goal ≥ 20×); ` +
-        `whole intake ${(perTheirs / perFull).toFixed(1)}×. ` +
+      `ratio: parseCurl is ${(per('theirs') / per('ours')).toFixed(1)}× faster than curlconverter (goal ≥ 20×); ` +
+        `the whole intake pipeline ${(per('theirs') / per('full')).toFixed(1)}×. ` +
         `Timed on the ${accepted.length} of ${commands.length} fixture commands curlconverter accepts (it rejected ${ccRejected}).`,
     );
-  } else {
-    console.log(table(rows));
   }
 }
 

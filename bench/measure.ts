@@ -46,3 +46,22 @@ export function table(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join('  ')).join('\n');
 }
+
+/**
+ * The host is shared and noisy: run each contender in alternating rounds and keep each one's best round, so a
+ * burst of load on the machine penalises neither side.
+ */
+export function bestOfRounds(
+  contenders: Record<string, () => unknown>,
+  options: { rounds?: number; minMs?: number } = {},
+): Record<string, number> {
+  const { rounds = 5, minMs = 300 } = options;
+  const best: Record<string, number> = {};
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(contenders)) {
+      const t = sample(fn, { minMs, warmup: r === 0 ? 5 : 1 });
+      best[name] = Math.min(best[name] ?? Number.POSITIVE_INFINITY, t.meanMs);
+    }
+  }
+  return best;
+}

@@ -36,6 +36,8 @@ const MAX_NOTES = 100;
 
 export interface BuildInput {
   text: string;
+  /** Free-text regions no structural parser claimed. */
+  prose: { line: number; text: string }[];
   fragments: Fragment[];
   notes: Note[];
   bytes: number;
@@ -44,7 +46,8 @@ export interface BuildInput {
 
 export function buildEvidence(input: BuildInput): Evidence {
   const registry = new CredentialRegistry();
-  const lineAt = lineLocator(input.text);
+  // Built on first use: only a credential found by scanning free text needs a line number from an offset.
+  let lineAt: ((offset: number) => number) | undefined;
   const merged = merge(input.fragments);
   const notes = [...input.notes, ...merged.notes];
 
@@ -64,10 +67,10 @@ export function buildEvidence(input: BuildInput): Evidence {
     const at: Occurrence = {
       location: loose.context,
       pointer: loose.name ? `${loose.context}.${loose.name}` : `${loose.context}@${loose.line ?? 0}`,
-      ...(loose.name ? { name: loose.name } : {}),
-      ...(loose.line ? { line: loose.line } : {}),
     };
-    registry.register(loose.value, at, loose.origin ? { origin: loose.origin } : {});
+    if (loose.name) at.name = loose.name;
+    if (loose.line) at.line = loose.line;
+    registry.register(loose.value, at, { origin: loose.origin });
   }
 
   for (const body of merged.bodies)
@@ -75,18 +78,22 @@ export function buildEvidence(input: BuildInput): Evidence {
   registerKeyedSecrets(input.text, registry, 'text', 'text');
   for (const hit of scanText(input.text)) {
     if (registry.has(hit.value)) continue;
+    lineAt ??= lineLocator(input.text);
     const line = lineAt(hit.start);
     registry.register(hit.value, { location: 'text', pointer: `text@${line}`, line });
   }
 
-  const errorBodies = merged.bodies.slice(0, MAX_LIST).flatMap((b) => {
+  // Loops and Object.assign here and below rather than flatMap and object spreads: both take V8's slow
+  // generic paths, at a cost that showed on small pastes.
+  const errorBodies: ErrorBody[] = [];
+  for (const b of merged.bodies.slice(0, MAX_LIST)) {
     const fields = extractErrorBody(b.text);
-    if (!fields) return [];
-    const body: ErrorBody = { ...fields, text: clip(b.text).text };
+    if (!fields) continue;
+    const body: ErrorBody = Object.assign({}, fields, { text: clip(b.text).text });
     if (b.status !== undefined && body.status === undefined) body.status = b.status;
     if (b.line !== undefined) body.line = b.line;
-    return [body];
-  });
+    errorBodies.push(body);
+  }
 
   const challenges: Challenge[] = [];
   for (const c of merged.challenges.slice(0, MAX_LIST)) {
@@ -113,6 +120,7 @@ export function buildEvidence(input: BuildInput): Evidence {
     clientErrors: merged.clientErrors.slice(0, MAX_LIST),
     errorBodies,
     challenges,
+    prose: capProse(input.prose),
     notes:
       shownNotes.length > MAX_NOTES
         ? [
@@ -175,6 +183,8 @@ function buildExchange(
   return exchange;
 }
 
+// Occurrences and registry hints are built without object spreads (a runtime call each): they are made
+// for every value registered.
 function occurrence(
   location: Occurrence['location'],
   pointer: string,
@@ -182,13 +192,10 @@ function occurrence(
   name?: string,
   line?: number,
 ): Occurrence {
-  return {
-    location,
-    pointer,
-    exchange,
-    ...(name === undefined ? {} : { name }),
-    ...(line === undefined ? {} : { line }),
-  };
+  const at: Occurrence = { location, pointer, exchange };
+  if (name !== undefined) at.name = name;
+  if (line !== undefined) at.line = line;
+  return at;
 }
 
 function buildRequest(
@@ -206,6 +213,7 @@ function buildRequest(
     cookies: [],
     options: {},
   };
+  if (raw.removedHeaders) request.removedHeaders = raw.removedHeaders;
   if (raw.url !== undefined) request.url = buildUrl(raw.url, `${pointer}.url`, exchange, registry, line);
 
   for (const cookie of raw.cookies ?? []) {
@@ -239,7 +247,7 @@ function buildRequest(
     const cred = registry.register(
       raw.bearer.token,
       occurrence('bearer_flag', `${pointer}.auth`, exchange, 'bearer', line),
-      { scheme: 'Bearer', ...(raw.bearer.origin ? { origin: raw.bearer.origin } : {}) },
+      { scheme: 'Bearer', origin: raw.bearer.origin },
     );
     request.auth = { scheme: 'bearer', ...(cred ? { credential: cred.id } : {}) };
   }
@@ -273,23 +281,21 @@ function buildRequest(
   }
 
   const o = raw.options ?? {};
+  // Field by field, not a loop reading o[key]: parsers hand over options of many shapes, and a computed
+  // read of a key an object lacks costs a runtime lookup every time.
   const options: Request['options'] = {};
-  for (const key of [
-    'followRedirects',
-    'locationTrusted',
-    'insecure',
-    'verbose',
-    'include',
-    'dataAsQuery',
-    'maxRedirs',
-    'awsSigv4',
-    'authScheme',
-    'cookieFiles',
-    'cookieJar',
-    'httpVersion',
-  ] as const) {
-    if (o[key] !== undefined) (options as Record<string, unknown>)[key] = o[key];
-  }
+  if (o.followRedirects !== undefined) options.followRedirects = o.followRedirects;
+  if (o.locationTrusted !== undefined) options.locationTrusted = o.locationTrusted;
+  if (o.insecure !== undefined) options.insecure = o.insecure;
+  if (o.verbose !== undefined) options.verbose = o.verbose;
+  if (o.include !== undefined) options.include = o.include;
+  if (o.dataAsQuery !== undefined) options.dataAsQuery = o.dataAsQuery;
+  if (o.maxRedirs !== undefined) options.maxRedirs = o.maxRedirs;
+  if (o.awsSigv4 !== undefined) options.awsSigv4 = o.awsSigv4;
+  if (o.authScheme !== undefined) options.authScheme = o.authScheme;
+  if (o.cookieFiles !== undefined) options.cookieFiles = o.cookieFiles;
+  if (o.cookieJar !== undefined) options.cookieJar = o.cookieJar;
+  if (o.httpVersion !== undefined) options.httpVersion = o.httpVersion;
   if (o.proxy !== undefined) {
     options.proxy = o.proxy;
     const proxyUrl = buildUrl(o.proxy, `${pointer}.options.proxy`, exchange, registry, line);
@@ -329,11 +335,7 @@ function buildHeader(
     const cred = registry.register(
       parts.credential,
       occurrence(lower === 'authorization' ? 'authorization' : 'proxy', at, exchange, h.name, line),
-      {
-        problems: parts.problems,
-        ...(parts.scheme ? { scheme: parts.scheme } : {}),
-        ...(h.origin ? { origin: h.origin } : {}),
-      },
+      { problems: parts.problems, scheme: parts.scheme, origin: h.origin },
     );
     if (cred) {
       field.credential = cred.id;
@@ -357,7 +359,7 @@ function buildHeader(
     const value = h.value.trim();
     const cred = registry.register(value, occurrence('header', at, exchange, h.name, line), {
       problems: value === h.value ? [] : ['edge_whitespace'],
-      ...(h.origin ? { origin: h.origin } : {}),
+      origin: h.origin,
     });
     if (cred) {
       field.credential = cred.id;
@@ -476,7 +478,7 @@ function buildResponse(
     response.body = { text: clipped.text, truncated: clipped.truncated };
     registerKeyedSecrets(raw.body, registry, 'body', `${pointer}.body`, exchange);
     const fields = extractErrorBody(raw.body);
-    if (fields) response.error = { ...fields, text: clipped.text };
+    if (fields) response.error = Object.assign({}, fields, { text: clipped.text });
   }
   return response;
 }
@@ -488,6 +490,13 @@ const FORM_PAIR = /(?:^|[&?\s;,])([A-Za-z_][\w.-]{0,63})=([^&\s"',;]{1,4096})/g;
 const LOOSE_PAIR =
   /\b([A-Za-z_][\w-]{0,63})['"]?[ \t]{0,4}[:=][ \t]{0,4}['"`]?(?:(?:Bearer|Basic|Token|token|Bot|SSWS)[ \t]{1,4})?([A-Za-z0-9._~+/=-]{8,4096})/g;
 
+/** Each pattern with a character it cannot match without: a paste lacking it skips that whole pass. */
+const KEYED_PAIRS: [RegExp, (text: string) => boolean][] = [
+  [JSON_PAIR, (text) => text.includes('"')],
+  [FORM_PAIR, (text) => text.includes('=')],
+  [LOOSE_PAIR, (text) => text.includes(':') || text.includes('=')],
+];
+
 function registerKeyedSecrets(
   text: string,
   registry: CredentialRegistry,
@@ -495,19 +504,19 @@ function registerKeyedSecrets(
   pointer: string,
   exchange?: string,
 ): void {
-  for (const re of [JSON_PAIR, FORM_PAIR, LOOSE_PAIR]) {
+  for (const [re, mayMatch] of KEYED_PAIRS) {
+    if (!mayMatch(text)) continue;
+    // `exec` on the shared global pattern, not `matchAll`: that clones the pattern on every call.
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      const [, name, value] = m;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const name = m[1];
+      const value = m[2];
       if (!name || !value || value.length < 8 || registry.has(value)) continue;
       if (!isCredentialKey(name) && !(re === LOOSE_PAIR && isCredentialHeader(name))) continue;
       if (/^(?:true|false|null|undefined|none|bearer|basic|string)$/i.test(value)) continue;
-      registry.register(value, {
-        location,
-        pointer: `${pointer}.${name}`,
-        name,
-        ...(exchange ? { exchange } : {}),
-      });
+      const at: Occurrence = { location, pointer: `${pointer}.${name}`, name };
+      if (exchange) at.exchange = exchange;
+      registry.register(value, at);
     }
   }
 }
@@ -551,6 +560,20 @@ function dedupeNotes(notes: Note[]): Note[] {
   });
 }
 
+const MAX_PROSE_CHARS = 16 * 1024;
+
+function capProse(prose: BuildInput['prose']): Evidence['prose'] {
+  const out: Evidence['prose'] = [];
+  let left = MAX_PROSE_CHARS;
+  for (const p of prose) {
+    if (left <= 0) break;
+    const text = p.text.length > left ? `${p.text.slice(0, left)}…` : p.text;
+    out.push({ line: p.line, text });
+    left -= text.length;
+  }
+  return out;
+}
+
 function countLines(text: string): number {
   if (text === '') return 0;
   let n = 1;
@@ -576,22 +599,48 @@ function lineLocator(text: string): (offset: number) => number {
 /**
  * The safety net: every string in the evidence passes through the scrubber, whatever produced it. The
  * evidence was built here and is not shared yet, so it is scrubbed in place.
+ *
+ * The strings are first searched all at once for the values to hide: usually none is left (the builder
+ * already shows fingerprints), and one search of their concatenation costs a fraction of a search per
+ * string. Only when some value is found is each string scrubbed, and only a string holding one changes.
  */
 function scrubDeep<T>(value: T, registry: CredentialRegistry): T {
   if (!registry.scrubs) return value;
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return registry.scrub(node);
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) node[i] = walk(node[i]);
-    } else if (
-      node !== null &&
-      typeof node === 'object' &&
-      Object.getPrototypeOf(node) === Object.prototype
-    ) {
-      const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = walk(record[key]);
+  const strings: string[] = [];
+  eachString(value, (s) => {
+    strings.push(s);
+    return s;
+  });
+  const left = registry.hiddenValuesIn(strings.join('\u0000'));
+  if (left.length > 0) {
+    eachString(value, (s) => (left.some((raw) => s.includes(raw)) ? registry.scrub(s) : s));
+  }
+  return value;
+}
+
+/**
+ * Calls `map` on every string in the arrays and plain objects under `node` (not inside class instances
+ * such as Secret), storing its result where it differs: a store to an unchanged property costs as much
+ * as the visit.
+ */
+function eachString(node: unknown, map: (s: string) => string): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const v: unknown = node[i];
+      if (typeof v === 'string') {
+        const mapped = map(v);
+        if (mapped !== v) node[i] = mapped;
+      } else if (typeof v === 'object' && v !== null) eachString(v, map);
     }
-    return node;
-  };
-  return walk(value) as T;
+  } else if (typeof node === 'object' && node !== null && Object.getPrototypeOf(node) === Object.prototype) {
+    const record = node as Record<string, unknown>;
+    // for…in rather than Object.keys: no array per object, and a plain object inherits no enumerable keys.
+    for (const key in record) {
+      const v = record[key];
+      if (typeof v === 'string') {
+        const mapped = map(v);
+        if (mapped !== v) record[key] = mapped;
+      } else if (typeof v === 'object' && v !== null) eachString(v, map);
+    }
+  }
 }

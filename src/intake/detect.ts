@@ -334,23 +334,31 @@ function httpExtent(lines: string[], start: number): number {
   return end;
 }
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
 function jsonExtent(lines: string[], start: number): { end: number; value: unknown; exhausted: boolean } {
   let depth = 0;
   let inString = false;
   let escaped = false;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    // Character codes, not one-character strings: a HAR file is tens of kilobytes on one line.
     for (let k = i === start ? line.indexOf(line.trimStart()[0] ?? '') : 0; k < line.length; k++) {
-      const c = line[k];
+      const c = line.charCodeAt(k);
       if (inString) {
         if (escaped) escaped = false;
-        else if (c === '\\') escaped = true;
-        else if (c === '"') inString = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) inString = false;
         continue;
       }
-      if (c === '"') inString = true;
-      else if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
+      if (c === QUOTE) inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         depth--;
         if (depth === 0) {
           const body = [...lines.slice(start, i), line.slice(0, k + 1)].join('\n');

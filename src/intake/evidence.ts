@@ -86,6 +86,8 @@ export const RequestSchema = z.object({
     })
     .optional(),
   cookies: z.array(FieldSchema),
+  /** Headers the command deliberately suppresses (`-H 'Authorization:'`), lowercased. */
+  removedHeaders: z.array(z.string()).optional(),
   body: z
     .object({
       kind: z.enum(['form', 'json', 'multipart', 'raw', 'file']),
@@ -270,6 +272,11 @@ export const EvidenceSchema = z.object({
   /** `WWW-Authenticate` challenges seen outside a parsed response. */
   challenges: z.array(ChallengeSchema),
   notes: z.array(NoteSchema),
+  /**
+   * The free text around what was parsed (the question, prose, lines no parser claimed), redacted and capped,
+   * for rules that read what the user wrote ("I used the ID token", "echo ... | base64").
+   */
+  prose: z.array(z.object({ line: z.number().int(), text: z.string() })),
   /** How many distinct secret values were replaced by fingerprints. */
   redactions: z.number().int(),
   input: z.object({

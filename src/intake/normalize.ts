@@ -29,13 +29,20 @@ const FENCE_LANGS =
   'bash|sh|shell|zsh|console|terminal|powershell|pwsh|ps1|ps|cmd|bat|http|json|jsonc|js|ts|jsx|tsx|javascript|typescript|python|py|java|kotlin|kt|go|csharp|cs|php|ruby|rb|text|txt|log|yaml|yml|ini|env|dotenv|xml|html';
 const FENCE_LANG_PREFIX = new RegExp(`^(?:${FENCE_LANGS})[ \\t]`);
 const LEADING_MENTION = /^(?:<@!?[A-Z0-9]{2,32}>[ \t]*)+/gm;
+/**
+ * A character outside printable ASCII. Every character-level fix here (controls, typographic quotes and
+ * dashes, invisible and odd spaces) needs one, and no step adds one: most pastes have none, and this one
+ * search lets them skip all of those passes.
+ */
+const BEYOND_ASCII = /[^\t\n\x20-\x7E]/;
 
 export function normalize(input: string): Normalized {
   const notes: Note[] = [];
+  const beyondAscii = BEYOND_ASCII.test(input);
   // Colour codes first: their ESC byte would otherwise count as binary junk.
   let text = input.includes('\u001B') ? input.replace(ANSI, '') : input;
 
-  const controls = count(text, CONTROL);
+  const controls = beyondAscii ? count(text, CONTROL) : 0;
   if (controls > 0) {
     const binary = controls > 8 || text.includes('\u0000');
     text = text.replace(CONTROL, binary ? ' ' : '');
@@ -63,13 +70,15 @@ export function normalize(input: string): Normalized {
     });
   }
   let links = 0;
-  text = text.replace(SLACK_TOKEN, (_m, target: string, label: string | undefined) => {
-    links++;
-    if (target.startsWith('mailto:')) return target.slice('mailto:'.length);
-    if (target[0] === '#' && label) return `#${label}`;
-    if (target[0] === '!') return `@${target.slice(1)}`;
-    return target;
-  });
+  if (text.includes('<')) {
+    text = text.replace(SLACK_TOKEN, (_m, target: string, label: string | undefined) => {
+      links++;
+      if (target.startsWith('mailto:')) return target.slice('mailto:'.length);
+      if (target[0] === '#' && label) return `#${label}`;
+      if (target[0] === '!') return `@${target.slice(1)}`;
+      return target;
+    });
+  }
   if (links > 0) {
     notes.push(
       note(
@@ -80,7 +89,7 @@ export function normalize(input: string): Normalized {
   }
   if (mentions > 0) text = text.replace(/^[ \t]+(?=\S)/, '');
 
-  if (/&(?:amp|lt|gt|quot|#39|#x27);/.test(text)) {
+  if (text.includes('&') && /&(?:amp|lt|gt|quot|#39|#x27);/.test(text)) {
     text = text
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -98,7 +107,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const smart = count(text, SMART_DOUBLE) + count(text, SMART_SINGLE);
+  const smart = beyondAscii ? count(text, SMART_DOUBLE) + count(text, SMART_SINGLE) : 0;
   if (smart > 0) {
     text = text.replace(SMART_DOUBLE, '"').replace(SMART_SINGLE, "'");
     notes.push(
@@ -109,7 +118,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const dashes = fixDashes(text);
+  const dashes = beyondAscii ? fixDashes(text) : { text, count: 0 };
   if (dashes.count > 0) {
     text = dashes.text;
     notes.push(
@@ -120,7 +129,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const invisible = count(text, INVISIBLE);
+  const invisible = beyondAscii ? count(text, INVISIBLE) : 0;
   if (invisible > 0) {
     text = text.replace(INVISIBLE, '');
     notes.push(
@@ -130,7 +139,7 @@ export function normalize(input: string): Normalized {
       ),
     );
   }
-  const spaces = count(text, ODD_SPACES);
+  const spaces = beyondAscii ? count(text, ODD_SPACES) : 0;
   if (spaces > 0) {
     text = text.replace(ODD_SPACES, ' ');
     notes.push(
@@ -209,7 +218,12 @@ function fixDashes(text: string): { text: string; count: number } {
   return { text: fixed, count: n };
 }
 
+// Every prompt ends in one of these characters and a space: one quick search spares most pastes the
+// line-anchored pattern, which is tried at every position.
+const PROMPT_END = /[$%>#❯➜] /;
+
 function stripPrompts(text: string): { text: string; count: number } {
+  if (!PROMPT_END.test(text)) return { text, count: 0 };
   let n = 0;
   const out = text.replace(PROMPT, (prompt: string, offset: number) => {
     // "$ " in front of a word is a prompt; "$TOKEN" or "$ 5" in prose is not, so require a command-ish word.

@@ -82,6 +82,8 @@ export interface RawRequest {
   bearer?: { token: string; origin?: ValueOrigin };
   /** `-b 'a=b; c=d'` (a cookie string, not a file). The `Cookie` header stays in `headers`. */
   cookies?: { name: string; value: string }[];
+  /** Headers the command deliberately suppresses (`-H 'Authorization:'`), lowercased. */
+  removedHeaders?: string[];
   body?: RawBody;
   options?: RawRequestOptions;
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksLikeCode } from '../../src/intake/parsers/code/index.js';
+import { parse, requestsOf } from '../support/code-helpers.js';
 import { noteCodes } from '../support/segments.js';
-import { parse, requestsOf } from './code-helpers.js';
 
 const code: [string, string][] = [
   ['a fetch one-liner', `fetch("https://api.example.com/v1/me", { headers: { Authorization: "Bearer x" } })`],

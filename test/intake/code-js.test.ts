@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, parse, type RequestCase, requestsOf } from './code-helpers.js';
+import { checkRequest, parse, type RequestCase, requestsOf } from '../support/code-helpers.js';
 
 const cases: RequestCase[] = [
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawLooseCredential } from '../../src/intake/raw.js';
-import { parse } from './code-helpers.js';
+import { parse } from '../support/code-helpers.js';
 
 interface LooseCase {
   name: string;

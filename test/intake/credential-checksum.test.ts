@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base62, crc32, tokenChecksum, verifyChecksum } from '../../src/intake/credentials/checksum.js';
 import { classifyCredential } from '../../src/intake/credentials/classify.js';
-import { ALNUM, checksummedToken, random } from './credential-fakes.js';
+import { ALNUM, checksummedToken, random } from '../support/credential-fakes.js';
 
 const base62Char = fc.constantFrom(...ALNUM.split(''));
 const randomPart = fc.string({ unit: base62Char, minLength: 30, maxLength: 30 });

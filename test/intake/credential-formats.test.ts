@@ -14,7 +14,7 @@ import {
   random,
   UPPER,
   uuid,
-} from './credential-fakes.js';
+} from '../support/credential-fakes.js';
 
 interface Example {
   value: string;

@@ -2,7 +2,7 @@ import { EncryptJWT, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectJwt } from '../../src/intake/credentials/jwt.js';
 import type { JwtInfo } from '../../src/intake/evidence.js';
-import { B64URL, b64url, random } from './credential-fakes.js';
+import { B64URL, b64url, random } from '../support/credential-fakes.js';
 
 const CLAIMS = {
   sub: 'user-42',

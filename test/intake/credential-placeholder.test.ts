@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyCredential } from '../../src/intake/credentials/classify.js';
 import { CREDENTIAL_FORMATS } from '../../src/intake/credentials/formats.js';
 import { detectPlaceholder } from '../../src/intake/credentials/placeholder.js';
-import { ALNUM, B64URL, b64url, checksummedToken, HEX, random, uuid } from './credential-fakes.js';
+import { ALNUM, B64URL, b64url, checksummedToken, HEX, random, uuid } from '../support/credential-fakes.js';
 
 // Published documentation keys, assembled at run time.
 const STRIPE_DOCS_KEY = ['sk_test_', '4eC39HqLyjWDarjtT1zdp7dc'].join('');
@@ -27,15 +27,12 @@ describe('detectPlaceholder finds stand-ins', () => {
     ['{api_key}', 'template'],
     ['{{token}}', 'template'],
     ['{{ access_token }}', 'template'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text a user pastes
     ['${{ secrets.GITHUB_TOKEN }}', 'template'],
     ['<%= ENV["API_KEY"] %>', 'template'],
     ['#{ApiKey}', 'template'],
     ['__API_TOKEN__', 'template'],
     ['$TOKEN', 'shell_variable'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text a user pastes
     ['${TOKEN}', 'shell_variable'],
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text a user pastes
     ['${TOKEN:-default}', 'shell_variable'],
     ['%TOKEN%', 'shell_variable'],
     ['$env:TOKEN', 'shell_variable'],

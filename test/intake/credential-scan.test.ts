@@ -12,7 +12,7 @@ import {
   pem,
   random,
   uuid,
-} from './credential-fakes.js';
+} from '../support/credential-fakes.js';
 
 const ghp = checksummedToken('ghp_');
 const stripeLive = `sk_live_${random(ALNUM, 24)}`;

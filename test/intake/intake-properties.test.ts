@@ -4,7 +4,7 @@ import { detectPlaceholder } from '../../src/intake/credentials/placeholder.js';
 import { EvidenceSchema } from '../../src/intake/evidence.js';
 import { intake } from '../../src/intake/index.js';
 
-const BROKEN = ['intake.parser_failed', 'intake.schema_mismatch'];
+const BROKEN = ['intake.parser_failed'];
 
 function expectSound(text: string): string {
   const evidence = intake(text);
@@ -126,16 +126,21 @@ const formatCredentialArb = fc.oneof(
   token(36, 36).map((t) => `ghp_${t}`),
   token(24, 40).map((t) => `sk_live_${t}`),
   token(24, 40).map((t) => `sk_test_${t}`),
-  fc.tuple(token(10, 12), token(12, 13), token(24, 24)).map(([a, b, c]) => `xoxb-${a}-${b}-${c}`),
+  fc
+    .tuple(
+      fc.bigInt({ min: 10n ** 10n, max: 10n ** 12n }),
+      fc.bigInt({ min: 10n ** 11n, max: 10n ** 13n }),
+      token(24, 24),
+    )
+    .map(([a, b, c]) => `xoxb-${a}-${b}-${c}`),
   token(16, 16).map((t) => `AKIA${t.toUpperCase().replace(/[^A-Z2-7]/g, 'Q')}`),
   token(40, 60).map((t) => `sk-proj-${t}`),
   fc.tuple(token(10, 30), token(10, 60), token(20, 43)).map(([a, b, c]) => `eyJ${a}.eyJ${b}.${c}`),
 );
 // Opaque keys with no recognisable format are found only by where they stand.
 // A value such as AAAAAAAA… is a masked placeholder, shown as sent on purpose; real secrets are not.
-const credentialArb = fc
-  .oneof(formatCredentialArb, token(20, 48))
-  .filter((s) => detectPlaceholder(s) === undefined);
+const notPlaceholder = (s: string) => detectPlaceholder(s) === undefined;
+const credentialArb = fc.oneof(formatCredentialArb, token(20, 48)).filter(notPlaceholder);
 
 type Template = (secret: string) => string;
 const templates: [string, Template][] = [
@@ -201,7 +206,7 @@ describe('secrets never reach the output', () => {
 
   it('in prose, for every format with a recognisable shape', () => {
     fc.assert(
-      fc.property(formatCredentialArb, (secret) => {
+      fc.property(formatCredentialArb.filter(notPlaceholder), (secret) => {
         expect(expectSound(`I'm using the token ${secret} and it keeps failing with 401`)).not.toContain(
           secret,
         );

@@ -237,3 +237,11 @@ Invoke-WebRequest -UseBasicParsing -Uri "https://api.example.test/v1/me" \`
     expect(noteCodes(read('   \n'))).toEqual(['input.empty']);
   });
 });
+
+describe('intake keeps what curl was told to suppress', () => {
+  it("-H 'Authorization:' removes the header curl would send", () => {
+    const e = intake("curl -u me:pw -H 'Authorization:' https://api.example.test");
+    expect(e.exchanges[0]?.request?.removedHeaders).toEqual(['authorization']);
+    expect(e.notes.map((n) => n.code)).toContain('curl.header_removed');
+  });
+});

@@ -102,6 +102,44 @@ describe('tokenizeBash: quoting recorded in parts', () => {
       ],
     ],
     ['escaped dollar is literal', 'curl -H \\$TOKEN', [{ text: '$TOKEN', quote: 'none', kind: 'literal' }]],
+    [
+      'plain word before a redirect',
+      'curl https://x>out',
+      [{ text: 'https://x', quote: 'none', kind: 'literal' }],
+    ],
+    [
+      'double-quoted word before a pipe',
+      'curl "A: b"|cat',
+      [{ text: 'A: b', quote: 'double', kind: 'literal' }],
+    ],
+    ['empty double quotes', 'curl ""', [{ text: '', quote: 'double', kind: 'literal' }]],
+    ['empty single quotes', "curl ''", [{ text: '', quote: 'single', kind: 'literal' }]],
+    [
+      'single quotes, then more of the word',
+      "curl 'A: b'c",
+      [
+        { text: 'A: b', quote: 'single', kind: 'literal' },
+        { text: 'c', quote: 'none', kind: 'literal' },
+      ],
+    ],
+    [
+      'plain text, then quotes',
+      `curl a'b'"c"`,
+      [
+        { text: 'a', quote: 'none', kind: 'literal' },
+        { text: 'b', quote: 'single', kind: 'literal' },
+        { text: 'c', quote: 'double', kind: 'literal' },
+      ],
+    ],
+    ['double quotes with an escape', 'curl "a\\"b"', [{ text: 'a"b', quote: 'double', kind: 'literal' }]],
+    [
+      'a leading tilde',
+      'curl ~/x',
+      [
+        { text: '~', quote: 'none', kind: 'variable', name: 'HOME' },
+        { text: '/x', quote: 'none', kind: 'literal' },
+      ],
+    ],
   ];
   it.each(cases)('%s', (_name, text, parts) => {
     const word = tokenizeBash(text).commands[0]?.argv.at(-1);

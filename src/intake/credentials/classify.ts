@@ -13,6 +13,7 @@ import {
 } from './formats.js';
 import { inspectJwt } from './jwt.js';
 import { detectPlaceholder, type Placeholder, type PlaceholderReason } from './placeholder.js';
+import { matchPrefix, PrefixIndex, valuePrefix } from './prefix-index.js';
 
 export interface CredentialHint {
   /** Where the value was found: an `Occurrence` location such as `authorization`, `basic_flag`, `env`. */
@@ -49,6 +50,18 @@ const PASSWORD_LOCATIONS = new Set(['basic_flag', 'userinfo', 'proxy']);
 /** Prefixes too common in unrelated values to call a value "almost" that format. */
 const LOOSE_PREFIXES = new Set(['secret_', 'key-', 'pat', 'pat-', 'pubkey-', '00D']);
 
+/** The table by each pattern's literal prefix: a value is only tested against formats it could be. */
+const FORMATS_BY_PREFIX = new PrefixIndex(CREDENTIAL_FORMATS, (f) => valuePrefix(f.pattern));
+
+/** Formats a value may be a damaged copy of, longest prefix first (the table's order among equals). */
+const LOOKALIKES = new PrefixIndex(
+  CREDENTIAL_FORMATS.filter((f) => {
+    const prefix = f.visiblePrefix;
+    return prefix !== undefined && prefix.length >= 4 && !LOOSE_PREFIXES.has(prefix);
+  }).sort((a, b) => (b.visiblePrefix?.length ?? 0) - (a.visiblePrefix?.length ?? 0)),
+  (f) => f.visiblePrefix ?? '',
+);
+
 export function classifyCredential(value: string, hint: CredentialHint = {}): Classification {
   const bare = unwrapQuotes(value.trim());
   const out: Classification = {};
@@ -62,7 +75,7 @@ export function classifyCredential(value: string, hint: CredentialHint = {}): Cl
   const jwt = inspectJwt(bare);
   if (jwt) out.jwt = jwt;
 
-  const entry = CREDENTIAL_FORMATS.find((f) => matchesContext(f, hint) && f.pattern.test(bare));
+  const entry = FORMATS_BY_PREFIX.find(bare, (f) => matchesContext(f, hint) && f.pattern.test(bare));
   if (entry) {
     out.format = toFormat(entry, bare, jwt);
     if (entry.visiblePrefix && bare.startsWith(entry.visiblePrefix)) out.visiblePrefix = entry.visiblePrefix;
@@ -73,7 +86,7 @@ export function classifyCredential(value: string, hint: CredentialHint = {}): Cl
     if (generic) out.format = toFormat(generic, bare, jwt);
     return out;
   }
-  const near = lookalikeOf(bare);
+  const near = LOOKALIKES.find(bare);
   if (near) {
     out.lookalike = toFormat(near, bare, undefined);
     if (near.visiblePrefix) out.visiblePrefix = near.visiblePrefix;
@@ -99,16 +112,6 @@ function matchesContext(entry: FormatEntry, hint: CredentialHint): boolean {
     (hint.name !== undefined && entry.context.test(hint.name)) ||
     (hint.scheme !== undefined && entry.context.test(hint.scheme))
   );
-}
-
-function lookalikeOf(value: string): FormatEntry | undefined {
-  let best: FormatEntry | undefined;
-  for (const entry of CREDENTIAL_FORMATS) {
-    const prefix = entry.visiblePrefix;
-    if (!prefix || prefix.length < 4 || LOOSE_PREFIXES.has(prefix) || !value.startsWith(prefix)) continue;
-    if (!best || prefix.length > (best.visiblePrefix?.length ?? 0)) best = entry;
-  }
-  return best;
 }
 
 function toFormat(entry: FormatEntry, value: string, jwt: JwtInfo | undefined): CredentialFormat {
@@ -155,23 +158,62 @@ interface RankedMatch extends TextMatch {
   rank: number;
 }
 
+interface Scanner {
+  /** The format's rank in the table: where two formats claim overlapping text, the earlier one wins. */
+  rank: number;
+  formatId: string;
+  prefix: string;
+  /** The format's `scan` pattern, made sticky to test one position of the text. */
+  at: RegExp;
+}
+
+/**
+ * Scanners by the first two characters of their prefix, as `code << 7 | next`. Every `scan` pattern starts
+ * with at least two literal ASCII characters (the format table checks it), so one pass over the text finds
+ * every place a match can start; running each of the table's patterns over the whole paste cost ninety
+ * passes. Two characters, not one: most letters start some prefix, few pairs do.
+ */
+const SCANNERS_BY_PAIR: (Scanner[] | undefined)[] = new Array(128 * 128).fill(undefined);
+CREDENTIAL_FORMATS.forEach((entry, rank) => {
+  if (!entry.scan) return;
+  const prefix = matchPrefix(entry.scan);
+  const pair = (prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1);
+  const at = new RegExp(entry.scan.source, `${entry.scan.flags.replace('g', '')}y`);
+  SCANNERS_BY_PAIR[pair] ??= [];
+  SCANNERS_BY_PAIR[pair].push({ rank, formatId: entry.id, prefix, at });
+});
+const JWT_RANK = CREDENTIAL_FORMATS.findIndex((f) => f.id === JWT_FORMAT_ID);
+const PRIVATE_KEY_RANK = CREDENTIAL_FORMATS.findIndex((f) => f.id === PRIVATE_KEY_FORMAT_ID);
+
 /**
  * Finds credentials in free text (logs, prose, code) by format prefixes only, so commit hashes, UUIDs and
- * other random-looking strings are left alone. One pass per format; every pattern is prefix-anchored with
- * bounded repetition. Where two formats claim overlapping text, the one earlier in the table wins.
+ * other random-looking strings are left alone. Every pattern is prefix-anchored with bounded repetition.
+ * Where two formats claim overlapping text, the one earlier in the table wins.
  */
 export function scanText(text: string): TextMatch[] {
   const found: RankedMatch[] = [];
-  CREDENTIAL_FORMATS.forEach((entry, rank) => {
-    if (!entry.scan || (entry.visiblePrefix && !text.includes(entry.visiblePrefix))) return;
-    for (const m of text.matchAll(entry.scan)) {
-      found.push({ start: m.index, end: m.index + m[0].length, value: m[0], formatId: entry.id, rank });
+  // Each format's matches do not overlap one another, as with a global regex: it resumes after its last.
+  const resumeAt = new Map<Scanner, number>();
+  let next = text.charCodeAt(0);
+  for (let i = 0; i + 1 < text.length; i++) {
+    const code = next;
+    next = text.charCodeAt(i + 1);
+    if ((code | next) >= 128) continue;
+    const scanners = SCANNERS_BY_PAIR[(code << 7) | next];
+    if (scanners === undefined) continue;
+    for (const scanner of scanners) {
+      if (i < (resumeAt.get(scanner) ?? 0) || !text.startsWith(scanner.prefix, i)) continue;
+      scanner.at.lastIndex = i;
+      const m = scanner.at.exec(text);
+      if (!m) continue;
+      const end = i + m[0].length;
+      found.push({ start: i, end, value: m[0], formatId: scanner.formatId, rank: scanner.rank });
+      resumeAt.set(scanner, end);
     }
-  });
-  const rankOf = (id: string): number => CREDENTIAL_FORMATS.findIndex((f) => f.id === id);
-  for (const m of scanJwts(text)) found.push({ ...m, formatId: JWT_FORMAT_ID, rank: rankOf(JWT_FORMAT_ID) });
+  }
+  for (const m of scanJwts(text)) found.push({ ...m, formatId: JWT_FORMAT_ID, rank: JWT_RANK });
   for (const m of scanPrivateKeys(text)) {
-    found.push({ ...m, formatId: PRIVATE_KEY_FORMAT_ID, rank: rankOf(PRIVATE_KEY_FORMAT_ID) });
+    found.push({ ...m, formatId: PRIVATE_KEY_FORMAT_ID, rank: PRIVATE_KEY_RANK });
   }
   return resolveOverlaps(found);
 }
@@ -206,6 +248,8 @@ function isJwtChar(code: number): boolean {
 /** `eyJ….eyJ….…` runs: JWS (two or three parts) and five-part JWE, with a header that decodes. */
 function scanJwts(text: string): Span[] {
   const spans: Span[] = [];
+  // A log or HAR file repeats one token in every request: decode each distinct run once.
+  const seen = new Map<string, string | undefined>();
   let from = 0;
   for (let at = text.indexOf('eyJ', from); at !== -1; at = text.indexOf('eyJ', from)) {
     if (at > 0 && isJwtChar(text.charCodeAt(at - 1))) {
@@ -215,7 +259,12 @@ function scanJwts(text: string): Span[] {
     let end = at;
     while (end < text.length && isJwtChar(text.charCodeAt(end))) end++;
     from = end;
-    const value = jwtIn(text.slice(at, end));
+    const run = text.slice(at, end);
+    let value = seen.get(run);
+    if (value === undefined && !seen.has(run)) {
+      value = jwtIn(run);
+      seen.set(run, value);
+    }
     if (value) spans.push({ start: at, end: at + value.length, value });
   }
   return spans;
@@ -231,7 +280,11 @@ function jwtIn(run: string): string | undefined {
   }
   if (!payload.startsWith('eyJ')) return undefined;
   const info = inspectJwt(`${header}.${payload}.`);
-  if (!info) return undefined;
+  // Undecodable but shaped like a signed token (a garbled or hand-edited JWT): still hide it.
+  if (!info)
+    return signature !== undefined && signature.length >= 16
+      ? `${header}.${payload}.${signature}`
+      : undefined;
   if (signature === undefined) return `${header}.${payload}`;
   // `h.p.` is an unsigned token; with any other algorithm the dot ends a sentence.
   if (signature === '')

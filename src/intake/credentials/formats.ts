@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { CredentialFormatSchema } from '../evidence.js';
+import { matchPrefix } from './prefix-index.js';
 
 const GITLEAKS = 'https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml';
 
@@ -46,6 +47,13 @@ export const FormatEntrySchema = z
     }
     if (entry.scan && !entry.scan.flags.includes('g')) {
       ctx.addIssue({ code: 'custom', message: `${entry.id}: scan must be global` });
+    }
+    // scanText looks for a format only where the first two characters of its prefix occur.
+    if (entry.scan && !/^[\x20-\x7E]{2}/.test(matchPrefix(entry.scan))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${entry.id}: scan must start with two literal ASCII characters`,
+      });
     }
     if (entry.scan && entry.context) {
       ctx.addIssue({ code: 'custom', message: `${entry.id}: a format that needs context cannot be scanned` });
@@ -883,7 +891,8 @@ const RAW_FORMATS: unknown[] = [
     id: 'x-twitter.app_bearer_token',
     provider: 'x-twitter',
     name: 'X (Twitter) app-only bearer token',
-    ...shape(/A{22}[A-Za-z0-9%]{80,100}/, '[\\w%-]'),
+    // The 22 A's spelled out, not `A{22}`: a literal prefix is what the scanner looks for.
+    ...shape(new RegExp(`${'A'.repeat(22)}[A-Za-z0-9%]{80,100}`), '[\\w%-]'),
     visiblePrefix: 'A'.repeat(22),
     tokenType: 'app_token',
     source: GITLEAKS,

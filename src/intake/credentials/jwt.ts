@@ -40,26 +40,34 @@ export function inspectJwt(value: string): JwtInfo | undefined {
   // Without a dot, base64 JSON that names no algorithm is some other encoded blob (a Grafana key, a cursor).
   if (parts.length === 1 && !('alg' in header)) return undefined;
 
-  const info = (fields: Omit<JwtInfo, 'header'>): JwtInfo => ({ header, ...fields });
   const headerProblem = encodingProblem(headerPart);
 
-  if (parts.length === 1) return info({ parts: 1, signaturePresent: false, error: 'truncated' });
-  if (parts.length === 5 && 'enc' in header) {
-    return info({ parts: 5, signaturePresent: false, error: 'encrypted' });
-  }
+  if (parts.length === 1) return jwtInfo(header, undefined, 1, false, 'truncated');
+  if (parts.length === 5 && 'enc' in header) return jwtInfo(header, undefined, 5, false, 'encrypted');
 
   const payload = readClaims(headerPart, parts[1] ?? '');
-  const claims = payload.claims === undefined ? {} : { claims: payload.claims };
-  if (parts.length === 2) {
-    return info({ ...claims, parts: 2, signaturePresent: false, error: payload.error ?? 'truncated' });
-  }
+  if (parts.length === 2) return jwtInfo(header, payload.claims, 2, false, payload.error ?? 'truncated');
   const signature = parts[2] ?? '';
   const signaturePresent = signature !== '';
   if (parts.length !== 3) {
-    return info({ ...claims, parts: parts.length, signaturePresent, error: 'wrong_part_count' });
+    return jwtInfo(header, payload.claims, parts.length, signaturePresent, 'wrong_part_count');
   }
   const error = headerProblem ?? payload.error ?? signatureProblem(header.alg, signature);
-  return info({ ...claims, parts: 3, signaturePresent, ...(error === undefined ? {} : { error }) });
+  return jwtInfo(header, payload.claims, 3, signaturePresent, error);
+}
+
+/** Literals in a fixed field order rather than spreads: each spread is a runtime call. */
+function jwtInfo(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown> | undefined,
+  parts: number,
+  signaturePresent: boolean,
+  error: JwtError | undefined,
+): JwtInfo {
+  const info: JwtInfo =
+    claims === undefined ? { header, parts, signaturePresent } : { header, claims, parts, signaturePresent };
+  if (error !== undefined) info.error = error;
+  return info;
 }
 
 function readHeader(part: string): Record<string, unknown> | undefined {

@@ -6,6 +6,7 @@
  * real, random credential cannot meet: whole-value shapes, or words that all come from a small vocabulary.
  */
 import { CREDENTIAL_FORMATS } from './formats.js';
+import { PrefixIndex, valuePrefix } from './prefix-index.js';
 
 export type PlaceholderReason =
   | 'empty'
@@ -77,6 +78,16 @@ const SHELL_VARIABLES = [
 ];
 const COMMAND_SUBSTITUTION = [/^\$\([^()]{1,200}\)$/, /^`[^`]{1,200}`$/];
 
+/** The whole-value shapes in the order they are tried, by literal first characters (`{{`, `$`, `%`…). */
+const SHAPES = new PrefixIndex<[RegExp, PlaceholderReason]>(
+  [
+    ...TEMPLATES.map((re): [RegExp, PlaceholderReason] => [re, 'template']),
+    ...SHELL_VARIABLES.map((re): [RegExp, PlaceholderReason] => [re, 'shell_variable']),
+    ...COMMAND_SUBSTITUTION.map((re): [RegExp, PlaceholderReason] => [re, 'command_substitution']),
+  ],
+  ([re]) => valuePrefix(re),
+);
+
 const OWNER_WORDS = new Set(['your', 'my', 'our', 'own']);
 const ACTION_WORDS = new Set(
   'insert replace enter paste put add set change update fill generate here me goes todo tbd fixme changeme replaceme changeit'.split(
@@ -100,9 +111,12 @@ const PROVIDER_WORDS = new Set([
 ]);
 
 /** Format prefixes long enough that `prefix + placeholder` is recognisable, longest first. */
-const PREFIXES = [...new Set(CREDENTIAL_FORMATS.flatMap((f) => (f.visiblePrefix ? [f.visiblePrefix] : [])))]
-  .filter((p) => p.length >= 3)
-  .sort((a, b) => b.length - a.length);
+const PREFIXES = new PrefixIndex(
+  [...new Set(CREDENTIAL_FORMATS.flatMap((f) => (f.visiblePrefix ? [f.visiblePrefix] : [])))]
+    .filter((p) => p.length >= 3)
+    .sort((a, b) => b.length - a.length),
+  (p) => p,
+);
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]{0,60}(?:[-_. ][A-Za-z0-9]{1,60}){0,8}$/;
 
@@ -116,10 +130,10 @@ function reasonFor(text: string): PlaceholderReason | undefined {
   if (text.length > MAX_PLACEHOLDER_LENGTH) return exampleJwt(text) ? 'example_key' : undefined;
   if (NULL_LIKE.test(text)) return 'null_like';
   if (text === '[object Object]') return 'object_string';
-  if (EXAMPLE_KEYS.has(text) || /EXAMPLE(?:KEY)?$/.test(text) || exampleJwt(text)) return 'example_key';
-  if (TEMPLATES.some((t) => t.test(text))) return 'template';
-  if (SHELL_VARIABLES.some((t) => t.test(text))) return 'shell_variable';
-  if (COMMAND_SUBSTITUTION.some((t) => t.test(text))) return 'command_substitution';
+  if (EXAMPLE_KEYS.has(text) || text.endsWith('EXAMPLE') || text.endsWith('EXAMPLEKEY') || exampleJwt(text))
+    return 'example_key';
+  const shape = SHAPES.find(text, ([re]) => re.test(text));
+  if (shape) return shape[1];
   const bracketed = /^<([^<>]{1,150})>$/.exec(text) ?? /^\[([^[\]]{1,150})\]$/.exec(text);
   if (bracketed) {
     if (REDACTION_WORD.test(bracketed[1]?.trim() ?? '')) return 'masked';
@@ -141,37 +155,62 @@ function exampleJwt(text: string): boolean {
 /** `YOUR_API_KEY`, `insertTokenHere`, `ACCESS_TOKEN`: an identifier made only of placeholder vocabulary. */
 function wordReason(text: string): PlaceholderReason | undefined {
   if (!IDENTIFIER.test(text)) return undefined;
-  const words = splitWords(text);
   let owner = false;
   let action = false;
   let thing = false;
-  for (const word of words) {
-    if (/^\d+$/.test(word)) continue;
+  const vocabularyOnly = everyWord(text, (word) => {
+    if (/^\d+$/.test(word)) return true;
     if (OWNER_WORDS.has(word)) owner = true;
     else if (ACTION_WORDS.has(word)) action = true;
     else if (THING_WORDS.has(word)) thing = true;
-    else if (!PROVIDER_WORDS.has(word)) return undefined;
-  }
+    else if (!PROVIDER_WORDS.has(word)) return false;
+    return true;
+  });
+  if (!vocabularyOnly) return undefined;
   if (owner && (thing || action)) return 'your_value';
   if (action) return 'instruction';
   if (thing) return 'name_not_value';
   return undefined;
 }
 
-/** Splits on separators, camelCase humps and letter/digit changes; lowercased. */
-function splitWords(text: string): string[] {
-  return text
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, '$1$3 $2$4')
-    .toLowerCase()
-    .split(/[-_. ]+/)
-    .filter((w) => w !== '');
+/**
+ * Whether `test` holds for every word, split on separators, camelCase humps (`apiKey`, `APIKey`) and
+ * letter/digit changes, lowercased. Stops at the first word that fails: a real credential fails on its
+ * first few characters, and this runs on every credential found.
+ */
+function everyWord(text: string, test: (word: string) => boolean): boolean {
+  let start = 0;
+  const word = (end: number) => end <= start || test(text.slice(start, end).toLowerCase());
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 95 || c === 46 || c === 32) {
+      if (!word(i)) return false;
+      start = i + 1;
+      continue;
+    }
+    if (i === start) continue;
+    const p = text.charCodeAt(i - 1);
+    const boundary =
+      (isLower(p) && isUpper(c)) ||
+      (isUpper(p) && isUpper(c) && i + 1 < text.length && isLower(text.charCodeAt(i + 1))) ||
+      (isLetter(p) && isDigit(c)) ||
+      (isDigit(p) && isLetter(c));
+    if (boundary) {
+      if (!word(i)) return false;
+      start = i;
+    }
+  }
+  return word(text.length);
 }
+
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => isLower(c) || isUpper(c);
 
 /** `sk_test_xxxxxxxx`, `ghp_YOUR_TOKEN`, `sk_live_`: a real prefix followed by nothing real. */
 function prefixTail(text: string): PlaceholderReason | undefined {
-  const prefix = PREFIXES.find((p) => text.startsWith(p));
+  const prefix = PREFIXES.find(text);
   if (prefix === undefined) return undefined;
   const tail = text.slice(prefix.length);
   if (tail === '') return prefix.length >= 4 ? 'placeholder_tail' : undefined;

@@ -55,48 +55,43 @@ export class CredentialRegistry {
     return credential;
   }
 
+  // Built field by field, in the order the fields are shown: an object spread is a runtime call, and a
+  // handful of them per value cost more than classifying it.
   #create(raw: string, occurrence: Occurrence, hints: RegisterHints): Credential {
-    const id = `c${this.credentials.length + 1}`;
-    const problems = [...(hints.problems ?? [])];
-    const base = {
-      id,
+    const head: CredentialHead = {
+      id: `c${this.credentials.length + 1}`,
       where: [occurrence],
-      problems,
-      ...(hints.scheme === undefined ? {} : { scheme: hints.scheme }),
-      ...(hints.origin === undefined || hints.origin.kind === 'literal' ? {} : { origin: hints.origin }),
+      problems: hints.problems ? [...hints.problems] : [],
     };
+    if (hints.scheme !== undefined) head.scheme = hints.scheme;
+    if (hints.origin !== undefined && hints.origin.kind !== 'literal') head.origin = hints.origin;
     if (raw === '') {
-      if (!problems.includes('empty')) problems.push('empty');
-      return { ...base, display: '(empty)', length: 0 };
+      if (!head.problems.includes('empty')) head.problems.push('empty');
+      return shown(head, '(empty)', 0);
     }
     if (hints.origin && REFERENCE_ORIGINS.has(hints.origin.kind) && isReferenceText(raw)) {
-      return { ...base, display: raw, length: raw.length };
+      return shown(head, raw, raw.length);
     }
     const found = classifyCredential(raw, {
       location: occurrence.location,
-      ...(occurrence.name === undefined ? {} : { name: occurrence.name }),
-      ...(hints.scheme === undefined ? {} : { scheme: hints.scheme }),
+      name: occurrence.name,
+      scheme: hints.scheme,
     });
-    const facts = {
-      ...(found.format ? { format: found.format } : {}),
-      ...(found.lookalike ? { lookalike: found.lookalike } : {}),
-      ...(found.jwt ? { jwt: found.jwt } : {}),
-    };
+    if (found.format) head.format = found.format;
+    if (found.lookalike) head.lookalike = found.lookalike;
+    if (found.jwt) head.jwt = found.jwt;
     if (found.placeholder) {
-      return { ...base, ...facts, display: raw, length: raw.length, placeholder: found.placeholder };
+      const credential = shown(head, raw, raw.length);
+      credential.placeholder = found.placeholder;
+      return credential;
     }
     const secret = new Secret(raw, {
-      ...(found.visiblePrefix ? { visiblePrefix: found.visiblePrefix } : {}),
-      ...(found.jwt ? { label: 'JWT' } : {}),
+      visiblePrefix: found.visiblePrefix,
+      label: found.jwt ? 'JWT' : undefined,
     });
     this.#addScrub(raw, secret.fingerprint);
-    const credential: Credential = {
-      ...base,
-      ...facts,
-      secret,
-      display: secret.fingerprint,
-      length: raw.length,
-    };
+    head.secret = secret;
+    const credential = shown(head, secret.fingerprint, raw.length);
     if (hints.scheme?.toLowerCase() === 'basic') credential.basic = this.#basic(raw);
     return credential;
   }
@@ -170,6 +165,12 @@ export class CredentialRegistry {
     return this.#scrub.size > 0;
   }
 
+  /** The raw values to scrub that occur in `text`, or inside what replaces another (a fingerprint may). */
+  hiddenValuesIn(text: string): string[] {
+    const replacements = [...this.#scrub.values()].join('\u0000');
+    return [...this.#scrub.keys()].filter((raw) => text.includes(raw) || replacements.includes(raw));
+  }
+
   /** Replaces every scrubbed raw value in `text`; longest first so a token inside a longer one is not split. */
   scrub(text: string): string {
     if (this.#scrub.size === 0 || text === '') return text;
@@ -199,6 +200,16 @@ export class CredentialRegistry {
     }
     return n;
   }
+}
+
+type CredentialHead = Omit<Credential, 'display' | 'length'>;
+
+/** Completes a credential with what is shown of it, after the facts, where its readers expect them. */
+function shown(head: CredentialHead, display: string, length: number): Credential {
+  const credential = head as Credential;
+  credential.display = display;
+  credential.length = length;
+  return credential;
 }
 
 /** Stripe, Mailgun and others take the API key as the Basic username (`-u sk_test_…:`). */

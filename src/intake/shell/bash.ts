@@ -20,6 +20,7 @@ const PLAIN_END_UNSPLIT = new AsciiSet(WORD_SPECIAL_CHARS);
 const DQUOTE_SPECIAL = new AsciiSet('"\\$`');
 /** Between words, anything else starts a word; these need a closer look (blanks, operators, comments). */
 const BETWEEN_WORDS_SPECIAL = new AsciiSet(`${META_CHARS}#\\`);
+const BLANKS = new AsciiSet(' \t');
 const DQUOTE_ESCAPABLE = new Set(['$', '`', '"', '\\']);
 const SPECIAL_PARAMS = new Set(['$', '?', '!', '#', '*', '@', '-']);
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -104,7 +105,7 @@ class BashTokenizer {
       const c = t[this.pos] as string;
       const next = t[this.pos + 1];
       if (c === ' ' || c === '\t') {
-        this.pos++;
+        this.pos = BLANKS.skip(t, this.pos + 1);
       } else if (c === '\\' && next === '\n') {
         this.pos += 2;
       } else if (c === '\n') {
@@ -173,6 +174,8 @@ class BashTokenizer {
   }
 
   readWord(mode: WordMode): Word | undefined {
+    const simple = mode.split ? this.simpleWord() : undefined;
+    if (simple !== undefined) return simple;
     const t = this.text;
     const wordStart = this.pos;
     const b = new WordBuilder(this.lines.at(this.pos));
@@ -199,6 +202,36 @@ class BashTokenizer {
       }
     }
     return b.started ? b.build() : undefined;
+  }
+
+  /**
+   * The most common words, read without a builder: plain text (`-X`, `https://x/a?b=1`), or one quoted string
+   * with nothing to expand (`'A: b'`, `"A: b"`). Anything else (mixed quoting, `$`, `\`, `~`, `<(`, an unclosed
+   * quote) is left to `readWord`.
+   */
+  private simpleWord(): Word | undefined {
+    const t = this.text;
+    const start = this.pos;
+    let end: number;
+    let part: WordPart;
+    if (t[start] === "'") {
+      const close = t.indexOf("'", start + 1);
+      if (close === -1) return undefined;
+      end = close + 1;
+      part = { text: t.slice(start + 1, close), quote: 'single', kind: 'literal' };
+    } else if (t[start] === '"') {
+      const close = DQUOTE_SPECIAL.find(t, start + 1);
+      if (t[close] !== '"') return undefined;
+      end = close + 1;
+      part = { text: t.slice(start + 1, close), quote: 'double', kind: 'literal' };
+    } else {
+      end = PLAIN_END.find(t, start);
+      if (end === start) return undefined;
+      part = { text: t.slice(start, end), quote: 'none', kind: 'literal' };
+    }
+    if (end < t.length && !META.at(t, end)) return undefined;
+    this.pos = end;
+    return { value: part.text, parts: [part], line: this.lines.at(start) };
   }
 
   private singleQuoted(b: WordBuilder): void {

@@ -3,7 +3,11 @@ import type { Note } from '../notes.js';
 import type { Dialect, Redirect, ShellCommand, Word, WordPart } from './types.js';
 
 export class WordBuilder {
-  private parts: WordPart[] = [];
+  /**
+   * Made on the first part, with room for just that one: most words have a single part, and a paste has many
+   * words (a `push` onto an empty array reserves room for 17).
+   */
+  private parts: WordPart[] | undefined;
   /** Set once anything (even an empty quoted string) was read: `''` is a word, nothing at all is not. */
   started = false;
 
@@ -18,8 +22,7 @@ export class WordBuilder {
       this.emptyQuote ??= quote;
       return;
     }
-    // Reading index -1 of an empty array is a slow generic property lookup in V8: check the length first.
-    const last = this.parts.length > 0 ? this.parts[this.parts.length - 1] : undefined;
+    const last = this.parts?.[this.parts.length - 1];
     if (last !== undefined && last.kind === 'literal' && last.quote === quote) {
       last.text += text;
       return;
@@ -32,23 +35,20 @@ export class WordBuilder {
     this.add(part);
   }
 
-  /**
-   * Most words have a single part. The first one gets an array of its own size: a `push` onto an empty array
-   * reserves room for 17, and a paste has many words.
-   */
   private add(part: WordPart): void {
-    if (this.parts.length === 0) this.parts = [part];
+    if (this.parts === undefined) this.parts = [part];
     else this.parts.push(part);
   }
 
   build(): Word {
-    if (this.parts.length === 0 && this.emptyQuote !== undefined) {
+    if (this.parts === undefined && this.emptyQuote !== undefined) {
       this.add({ text: '', quote: this.emptyQuote, kind: 'literal' });
     }
-    const only = this.parts.length === 1 ? this.parts[0] : undefined;
+    const parts = this.parts ?? [];
+    const only = parts.length === 1 ? parts[0] : undefined;
     let value = only?.text ?? '';
-    if (only === undefined) for (const part of this.parts) value += part.text;
-    return { value, parts: this.parts, line: this.line };
+    if (only === undefined) for (const part of parts) value += part.text;
+    return { value, parts, line: this.line };
   }
 }
 
@@ -107,6 +107,8 @@ export class CommandList {
 /** Maps a string index to its 1-based line in O(log n), so scanners need not count newlines as they go. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The 0-based line found last. */
+  private last = 0;
 
   constructor(
     text: string,
@@ -116,6 +118,21 @@ export class LineIndex {
   }
 
   at(index: number): number {
+    // Scanners move forward, so the line found last or the one after it usually holds `index`.
+    let line = this.last;
+    if (!this.holds(line, index)) line = this.holds(line + 1, index) ? line + 1 : this.search(index);
+    this.last = line;
+    return line + this.startLine;
+  }
+
+  /** Whether `index` is on the 0-based `line`. */
+  private holds(line: number, index: number): boolean {
+    if (line >= this.starts.length || (this.starts[line] ?? 0) > index) return false;
+    return line + 1 === this.starts.length || index < (this.starts[line + 1] ?? 0);
+  }
+
+  /** The last line starting at or before `index` (the first line if none does). */
+  private search(index: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -123,6 +140,6 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= index) lo = mid;
       else hi = mid - 1;
     }
-    return lo + this.startLine;
+    return lo;
   }
 }

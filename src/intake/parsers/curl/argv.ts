@@ -146,7 +146,11 @@ class ArgvReader {
   }
 
   #shell(word: Word, role: ValueRole, label: string): void {
-    if (shellTouched(word)) this.#notes.push(...shellNotes(word, role, label, this.#ctx.pasteVariables));
+    if (shellTouched(word)) this.#shellNotes(word, role, label);
+  }
+
+  #shellNotes(word: Word, role: ValueRole, label: string): void {
+    this.#notes.push(...shellNotes(word, role, label, this.#ctx.pasteVariables));
   }
 
   #long(word: Word): void {
@@ -439,8 +443,8 @@ class ArgvReader {
     const colon = text.indexOf(':');
     if (colon !== -1) {
       const name = text.slice(0, colon);
-      const value = trimStartSpace(text.slice(colon + 1));
-      if (value.trim() === '') {
+      const value = text.slice(skipSpaces(text, colon + 1));
+      if (isBlank(value)) {
         op.removed.push(name.toLowerCase());
         this.#note(
           'curl.header_removed',
@@ -449,11 +453,13 @@ class ArgvReader {
         );
         return;
       }
-      const header = withOrigin({ name, value }, originOf(arg.word));
+      // Most headers are plain text: then there is no origin, and no role or label is worth working out.
+      const touched = shellTouched(arg.word);
+      const header = touched ? withOrigin({ name, value }, originOf(arg.word)) : { name, value };
       op.headers.push({ header, implicit: false, lower: name.toLowerCase() });
-      // Checked first so that a plain header does not pay for its role and label.
-      if (shellTouched(arg.word)) {
-        this.#shell(arg.word, credentialHeader(name) ? 'credential' : 'other', `The ${name.trim()} header`);
+      if (touched) {
+        const role = credentialHeader(name) ? 'credential' : 'other';
+        this.#shellNotes(arg.word, role, `The ${name.trim()} header`);
       }
       op.touched = true;
       return;
@@ -584,6 +590,7 @@ class ArgvReader {
     if (op.basicAuth !== undefined) request.basicAuth = op.basicAuth;
     if (op.bearer !== undefined) request.bearer = op.bearer;
     if (op.cookies.length > 0) request.cookies = op.cookies;
+    if (op.removed.length > 0) request.removedHeaders = [...op.removed];
     const body = this.#body(op, hasData, upload);
     if (body !== undefined) request.body = body;
     const options = requestOptions(op, this.#verbose);
@@ -591,11 +598,18 @@ class ArgvReader {
     return request;
   }
 
+  /** The `-H` headers, then those curl adds itself for the body and range unless a `-H` replaced them. */
   #headers(op: Operation, hasData: boolean, uploading: boolean): RawHeader[] {
     const sent: RawHeader[] = [];
     for (const h of op.headers) if (!h.implicit || !replaced(op, h.lower)) sent.push(h.header);
-    for (const h of curlsOwnHeaders(op, hasData, uploading)) {
-      if (!replaced(op, h.name.toLowerCase())) sent.push(h);
+    const json = op.data.some(isJsonPiece);
+    if (hasData && !uploading && !replaced(op, 'content-type')) {
+      const value = json ? 'application/json' : 'application/x-www-form-urlencoded';
+      sent.push({ name: 'Content-Type', value });
+    }
+    if (json && !replaced(op, 'accept')) sent.push({ name: 'Accept', value: 'application/json' });
+    if (op.range !== undefined && !replaced(op, 'range')) {
+      sent.push({ name: 'Range', value: `bytes=${op.range}` });
     }
     return sent;
   }
@@ -607,9 +621,7 @@ class ArgvReader {
       return { kind: 'file', file: stdin?.file ?? upload };
     }
     if (hasData) {
-      const contentType = op.headers.find(
-        (h) => !h.implicit && h.lower === 'content-type',
-      );
+      const contentType = op.headers.find((h) => !h.implicit && h.lower === 'content-type');
       return dataBody(op.data, contentType?.header.value);
     }
     if (op.form.length > 0) {
@@ -633,18 +645,6 @@ function requestOptions(op: Operation, verbose: boolean): RawRequestOptions | un
     else any = true;
   }
   return any ? options : undefined;
-}
-
-/** The headers curl adds itself for the body and range, before any `-H` replaces or removes them. */
-function curlsOwnHeaders(op: Operation, hasData: boolean, uploading: boolean): RawHeader[] {
-  const own: RawHeader[] = [];
-  const json = op.data.some(isJsonPiece);
-  if (hasData && !uploading) {
-    own.push({ name: 'Content-Type', value: json ? 'application/json' : 'application/x-www-form-urlencoded' });
-  }
-  if (json) own.push({ name: 'Accept', value: 'application/json' });
-  if (op.range !== undefined) own.push({ name: 'Range', value: `bytes=${op.range}` });
-  return own;
 }
 
 function isJsonPiece(piece: DataPiece): boolean {
@@ -674,10 +674,18 @@ function withoutRepeats(notes: Note[]): Note[] {
   });
 }
 
-function trimStartSpace(text: string): string {
-  let i = 0;
+/** The index of the first character from `from` on that is not a space or tab. */
+function skipSpaces(text: string, from: number): number {
+  let i = from;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return text.slice(i);
+  return i;
+}
+
+/** `text.trim() === ''`, without trimming (a copy) when the text starts with printable ASCII, as most do. */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return text.trim() === '';
 }
 
 function withOrigin<T extends object>(

@@ -20,9 +20,10 @@ export { parseCurlArgv } from './argv.js';
  * a backtick line continuation (a trailing `` ` `` that does not close a bash `` `…` `` substitution).
  */
 export function curlDialect(text: string): Dialect {
-  if (text.includes('^"')) return 'cmd';
+  const caret = text.includes('^');
+  if (caret && text.includes('^"')) return 'cmd';
   // Every sign read per line needs one of these; most pastes have none, and splitting lines is not free.
-  const lineSigns = text.includes('^') || text.includes('`') || text.includes('PS ');
+  const lineSigns = caret || text.includes('`') || text.includes('PS ');
   const fromLines = lineSigns ? lineDialect(text) : undefined;
   if (fromLines !== undefined) return fromLines;
   // `.exe` first: a curl paste is full of `c`, at each of which a search for `curl.exe` stops to compare.

@@ -73,7 +73,7 @@ export function shellNotes(
         notes.push(
           note(
             'shell.single_quoted_variable',
-            `\`$${name}\` is inside single quotes, so curl sent the literal text \`$${name}\` (${label}), not the variable's value. Use double quotes to let the shell expand it.`,
+            `\`$${name}\` is inside single quotes, so curl sent the literal text \`$${name}\` as ${lowerFirst(label)}, not the variable's value. Use double quotes to let the shell expand it.`,
             line,
           ),
         );
@@ -81,4 +81,9 @@ export function shellNotes(
     }
   }
   return notes;
+}
+
+/** Labels start a sentence ("The URL comes from…") but are also used mid-sentence. */
+function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }

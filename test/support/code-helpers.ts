@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { parseCode } from '../../src/intake/parsers/code/index.js';
 import type { Fragment, RawHeader, RawRequest, ValueOrigin } from '../../src/intake/raw.js';
-import { noteCodes, segmentOf } from '../support/segments.js';
+import { noteCodes, segmentOf } from './segments.js';
 
 export interface RequestCase {
   name: string;
