@@ -30,19 +30,19 @@ const FENCE_LANGS =
 const FENCE_LANG_PREFIX = new RegExp(`^(?:${FENCE_LANGS})[ \\t]`);
 const LEADING_MENTION = /^(?:<@!?[A-Z0-9]{2,32}>[ \t]*)+/gm;
 /**
- * A character outside printable ASCII. Every character-level fix here (controls, typographic quotes and
- * dashes, invisible and odd spaces) needs one, and no step adds one: most pastes have none, and this one
- * search lets them skip all of those passes.
+ * Anything but printable ASCII, tab and newline. Every character-level fix here (controls, typographic
+ * quotes and dashes, invisible and odd spaces) needs such a character, and no step adds one: most pastes
+ * have none, and this one search lets them skip all of those passes.
  */
-const BEYOND_ASCII = /[^\t\n\x20-\x7E]/;
+const UNUSUAL_CHAR = /[^\t\n\x20-\x7E]/;
 
 export function normalize(input: string): Normalized {
   const notes: Note[] = [];
-  const beyondAscii = BEYOND_ASCII.test(input);
+  const unusual = UNUSUAL_CHAR.test(input);
   // Colour codes first: their ESC byte would otherwise count as binary junk.
   let text = input.includes('\u001B') ? input.replace(ANSI, '') : input;
 
-  const controls = beyondAscii ? count(text, CONTROL) : 0;
+  const controls = unusual ? count(text, CONTROL) : 0;
   if (controls > 0) {
     const binary = controls > 8 || text.includes('\u0000');
     text = text.replace(CONTROL, binary ? ' ' : '');
@@ -107,7 +107,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const smart = beyondAscii ? count(text, SMART_DOUBLE) + count(text, SMART_SINGLE) : 0;
+  const smart = unusual ? count(text, SMART_DOUBLE) + count(text, SMART_SINGLE) : 0;
   if (smart > 0) {
     text = text.replace(SMART_DOUBLE, '"').replace(SMART_SINGLE, "'");
     notes.push(
@@ -118,7 +118,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const dashes = beyondAscii ? fixDashes(text) : { text, count: 0 };
+  const dashes = unusual ? fixDashes(text) : { text, count: 0 };
   if (dashes.count > 0) {
     text = dashes.text;
     notes.push(
@@ -129,7 +129,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const invisible = beyondAscii ? count(text, INVISIBLE) : 0;
+  const invisible = unusual ? count(text, INVISIBLE) : 0;
   if (invisible > 0) {
     text = text.replace(INVISIBLE, '');
     notes.push(
@@ -139,7 +139,7 @@ export function normalize(input: string): Normalized {
       ),
     );
   }
-  const spaces = beyondAscii ? count(text, ODD_SPACES) : 0;
+  const spaces = unusual ? count(text, ODD_SPACES) : 0;
   if (spaces > 0) {
     text = text.replace(ODD_SPACES, ' ');
     notes.push(

@@ -12,7 +12,14 @@ import { expandWordFields } from '../../src/intake/shell/expand.js';
 import type { Word } from '../../src/intake/shell/types.js';
 import { fixturesDir, listFixtures } from './fixtures.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The folder holding package.json: two levels up from this file, three when compiled into dist-bench/. */
+function findRepoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5 && !existsSync(path.join(dir, 'package.json')); i++) dir = path.dirname(dir);
+  return dir;
+}
+
+const repoRoot = findRepoRoot();
 
 /** The folder of curlconverter's `.sh` fixture commands. */
 export function curlCommandsDir(): string {

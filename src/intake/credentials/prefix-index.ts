@@ -17,6 +17,8 @@ const ZERO_WIDTH = ['(?=', '(?!', '(?<=', '(?<!'];
 
 /** The literal text every match of `re` starts with (`(?<![\\w-])(?:ghp_…)` → `ghp_`). */
 export function matchPrefix(re: RegExp): string {
+  // Classes nest under the `v` flag, which the reader below does not follow.
+  if (re.flags.includes('v')) return '';
   const start = re.source.startsWith('^') ? 1 : 0;
   return readPrefix(re.source, start, re.source.length, re.flags.includes('i'));
 }
@@ -45,6 +47,7 @@ function readPrefix(source: string, from: number, to: number, ignoreCase: boolea
       }
       // A quantified group may be absent or repeated; a named or other special group is not read.
       if (QUANTIFIER.has(source[close + 1] ?? '')) return prefix;
+      // A plain group: its own prefix extends this one (and ends the reading, which is enough here).
       const inner = source.startsWith('(?:', i) ? i + 3 : source[i + 1] === '?' ? -1 : i + 1;
       return inner < 0 ? prefix : prefix + readPrefix(source, inner, close, ignoreCase);
     }
@@ -99,8 +102,7 @@ function closingParen(source: string, open: number): number {
 
 /** The index of the `]` closing the character class opened at `open` (the end of the source if none). */
 function classEnd(source: string, open: number): number {
-  // `[]` and `[^]` are complete classes in JavaScript; a `]` right after `[` does not need escaping only
-  // in other dialects.
+  // In JavaScript the first unescaped `]` closes a class, even right after `[` (`[]`, `[^]`).
   for (let i = open + 1; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;

@@ -204,7 +204,7 @@ export class CredentialRegistry {
 
 type CredentialHead = Omit<Credential, 'display' | 'length'>;
 
-/** Completes a credential with what is shown of it, after the facts, where its readers expect them. */
+/** Adds what is shown of a credential, last: its fields keep the order its JSON has always had. */
 function shown(head: CredentialHead, display: string, length: number): Credential {
   const credential = head as Credential;
   credential.display = display;
