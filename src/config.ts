@@ -54,6 +54,22 @@ export const ConfigSchema = z.object({
   ),
   AUTHDOCTOR_PACKS: text,
   AUTHDOCTOR_MAX_INPUT_BYTES: intFrom(1024, 64 * 1024 * 1024, 1024 * 1024, 'a size in bytes'),
+  /** Issuers whose JWT signatures may be checked against their JWKS (comma-separated https URLs). */
+  AUTHDOCTOR_JWKS_ISSUERS: blank(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z.url({
+            protocol: /^https$/,
+            message: 'comma-separated https issuer URLs, e.g. https://login.example.com/',
+          }),
+        ),
+      ),
+  ).transform((v) => v ?? []),
+  AUTHDOCTOR_JWKS_TIMEOUT_MS: intFrom(100, 60_000, 3000, 'a timeout in milliseconds'),
   LOG_LEVEL: blank(z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` })).transform(
     (v) => v ?? 'info',
   ),

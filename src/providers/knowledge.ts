@@ -1,0 +1,107 @@
+/**
+ * The provider packs in force (built-in plus user packs), indexed for the questions rules ask: which API
+ * does this host belong to, in which environment, and which pack owns a credential format.
+ */
+import { AuthdoctorError, ErrorCodes } from '../errors.js';
+import { BUILTIN_PACKS } from './packs/index.js';
+import { type Host, type ProviderPack, type ProviderPackInput, ProviderPackSchema } from './schema.js';
+
+export interface HostMatch {
+  pack: ProviderPack;
+  host: Host;
+}
+
+export class ProviderKnowledge {
+  readonly packs: readonly ProviderPack[];
+  readonly #byId = new Map<string, ProviderPack>();
+  readonly #exact = new Map<string, HostMatch>();
+  /** Wildcard suffixes (`.googleapis.com`), longest first so the most specific wins. */
+  readonly #wildcards: { suffix: string; match: HostMatch }[] = [];
+
+  constructor(packs: readonly ProviderPack[]) {
+    this.packs = packs;
+    for (const pack of packs) {
+      this.#byId.set(pack.id, pack);
+      for (const host of pack.hosts) {
+        const match = { pack, host };
+        if (host.host.startsWith('*.')) this.#wildcards.push({ suffix: host.host.slice(1), match });
+        else if (!this.#exact.has(host.host)) this.#exact.set(host.host, match);
+      }
+    }
+    this.#wildcards.sort((a, b) => b.suffix.length - a.suffix.length);
+  }
+
+  byId(id: string): ProviderPack | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The pack and host entry for a request host (case-insensitive, trailing dot ignored). */
+  matchHost(hostname: string | undefined): HostMatch | undefined {
+    if (!hostname) return undefined;
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    const exact = this.#exact.get(host);
+    if (exact) return exact;
+    for (const { suffix, match } of this.#wildcards) if (host.endsWith(suffix)) return match;
+    return undefined;
+  }
+
+  /** Every exact host any pack names, for typo checks. */
+  knownHosts(): IterableIterator<[string, HostMatch]> {
+    return this.#exact.entries();
+  }
+}
+
+/** Validates packs; one error lists every problem in every pack, each with its pack and path. */
+export function compilePacks(inputs: readonly { origin: string; pack: unknown }[]): ProviderPack[] {
+  const packs: ProviderPack[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { origin, pack } of inputs) {
+    const result = ProviderPackSchema.safeParse(pack);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const path = issue.path.length ? issue.path.join('.') : '(pack)';
+        problems.push(`${origin}: ${path}: ${issue.message}`);
+      }
+      continue;
+    }
+    const previous = seen.get(result.data.id);
+    if (previous) {
+      problems.push(`${origin}: id: "${result.data.id}" is already defined by ${previous}`);
+      continue;
+    }
+    seen.set(result.data.id, origin);
+    packs.push(result.data);
+  }
+  if (problems.length > 0) {
+    throw new AuthdoctorError(
+      ErrorCodes.CONFIG_INVALID,
+      `Invalid provider pack${problems.length === 1 ? '' : 's'} (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      { hint: 'Fix the pack files named above (docs/packs.md describes the format) and start again.' },
+    );
+  }
+  return packs;
+}
+
+let builtin: ProviderKnowledge | undefined;
+
+/** The built-in packs, compiled once. */
+export function builtinKnowledge(): ProviderKnowledge {
+  builtin ??= new ProviderKnowledge(
+    compilePacks(BUILTIN_PACKS.map((pack: ProviderPackInput) => ({ origin: `builtin:${pack.id}`, pack }))),
+  );
+  return builtin;
+}
+
+/**
+ * Built-in packs plus user packs; a user pack with the id of a built-in one replaces it (a team that runs
+ * GitHub Enterprise knows its hosts better than we do).
+ */
+export function knowledgeWith(userPacks: readonly ProviderPack[]): ProviderKnowledge {
+  if (userPacks.length === 0) return builtinKnowledge();
+  const replaced = new Set(userPacks.map((p) => p.id));
+  return new ProviderKnowledge([
+    ...userPacks,
+    ...builtinKnowledge().packs.filter((p) => !replaced.has(p.id)),
+  ]);
+}

@@ -1,0 +1,3 @@
+import type { ProviderPackInput } from '../schema.js';
+
+export const PACKS_B: readonly ProviderPackInput[] = [];
