@@ -6,10 +6,17 @@
 import { answerRules } from './sets/answers.js';
 import { credentialRules } from './sets/credentials.js';
 import { placeRules } from './sets/place.js';
+import { signatureRules } from './sets/signatures.js';
 import { tokenRules } from './sets/tokens.js';
 import type { Rule } from './types.js';
 
-export const RULES: readonly Rule[] = [...credentialRules, ...tokenRules, ...answerRules, ...placeRules];
+export const RULES: readonly Rule[] = [
+  ...credentialRules,
+  ...tokenRules,
+  ...signatureRules,
+  ...answerRules,
+  ...placeRules,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
