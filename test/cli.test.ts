@@ -80,14 +80,15 @@ describe('authdoctor chat without a terminal', () => {
   it('answers one piped paste and exits', async () => {
     const run = await runCliWith(['chat'], { stdin: paste });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('GET https://api.github.com/user');
+    expect(run.stdout).toContain('GitHub REST API');
+    expect(run.stdout).toContain('Checklist');
     expect(run.stdout).not.toContain(token);
   });
 
   it('is what serve opens when no platform is configured', async () => {
     const run = await runCliWith(['serve'], { stdin: paste });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('HTTP 401');
+    expect(run.stdout).toContain('Checklist');
   });
 });
 

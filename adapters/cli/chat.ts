@@ -4,11 +4,12 @@
  * it answers once and exits.
  */
 import { createInterface } from 'node:readline';
-import { intake } from '../../src/intake/index.js';
-import { summarizeEvidence } from '../../src/intake/summary.js';
+import type { Config } from '../../src/config.js';
+import { createDiagnoser } from '../../src/diagnose/service.js';
 import type { CliIO } from './io.js';
 import { writeLines } from './io.js';
 import { readPaste } from './read-input.js';
+import { renderDiagnosis, styleFor } from './render.js';
 
 const GREETING = [
   'authdoctor: paste the request that answered 401 Unauthorized.',
@@ -17,12 +18,27 @@ const GREETING = [
   'Credentials in what you paste are replaced by fingerprints and never stored.',
 ];
 
-export async function runChat(io: CliIO, maxBytes: number): Promise<number> {
+export async function runChat(io: CliIO, config: Config): Promise<number> {
+  const diagnoser = createDiagnoser(config);
+  const style = styleFor(io.stdout, io.env);
+  const maxBytes = config.AUTHDOCTOR_MAX_INPUT_BYTES;
   if (!io.stdin.isTTY) {
     const { data, totalBytes } = await readPaste('-', io.stdin, maxBytes);
-    writeLines(io.stdout, summarizeEvidence(intake(data, { maxBytes, totalBytes })));
+    const diagnosis = await diagnoser.diagnose(data, { intake: { maxBytes, totalBytes } });
+    writeLines(io.stdout, renderDiagnosis(diagnosis, style, diagnoser.knowledge));
     return 0;
   }
+  const answer = async (paste: string) => {
+    try {
+      const diagnosis = await diagnoser.diagnose(paste);
+      writeLines(io.stdout, ['', ...renderDiagnosis(diagnosis, style, diagnoser.knowledge), '']);
+    } catch (err) {
+      // A bug must cost one answer, not the session.
+      io.stderr.write(
+        `authdoctor: could not diagnose that paste (${(err as Error).message}); try again or paste less.\n`,
+      );
+    }
+  };
   writeLines(io.stdout, GREETING);
   const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: '> ', terminal: true });
   let buffer: string[] = [];
@@ -41,9 +57,12 @@ export async function runChat(io: CliIO, maxBytes: number): Promise<number> {
       }
       const paste = buffer.join('\n');
       buffer = [];
-      writeLines(io.stdout, ['', ...summarizeEvidence(intake(paste, { maxBytes })), '']);
-      rl.setPrompt('> ');
-      rl.prompt();
+      rl.pause();
+      void answer(paste).finally(() => {
+        rl.setPrompt('> ');
+        rl.resume();
+        rl.prompt();
+      });
     });
     rl.on('SIGINT', () => rl.close());
     rl.on('close', () => {

@@ -1,9 +1,12 @@
 /** Command-line entry: argument handling only; everything it runs lives in src/. */
 import { parseArgs } from 'node:util';
 import { enabledAdapters, loadConfig } from '../../src/config.js';
+import { type Clock, parseClock } from '../../src/diagnose/context.js';
 import { AuthdoctorError, ErrorCodes, isAuthdoctorError } from '../../src/errors.js';
 import { runChat } from './chat.js';
+import { diagnoseCommand } from './commands/diagnose.js';
 import { parseCommand } from './commands/parse.js';
+import { triageCommand } from './commands/triage.js';
 import type { CliIO } from './io.js';
 
 export const USAGE = `Usage: authdoctor <command> [options]
@@ -12,13 +15,20 @@ Commands:
   serve                 Start what is configured (Slack, Discord); with no platform
                         credentials, open the terminal chat. This is what \`npm start\` runs.
   chat                  Open the terminal chat.
+  diagnose [FILE|-] [--json] [--now ISO-8601]
+                        Diagnose one paste (a file, or stdin): what is wrong, the evidence,
+                        the fix, and the 401 checklist. --now fixes the clock for expiry checks.
+  triage FILE.jsonl [--json] [--now ISO-8601]
+                        Diagnose many pastes (one JSON object with a "text" field per line) and
+                        print a histogram of causes.
   parse [FILE|-] [--json]
                         Print what authdoctor understood from a paste (a file, or stdin),
                         with every secret replaced by a fingerprint.
   help                  Show this help.
 
 Options:
-  --json                Machine-readable output (parse).
+  --json                Machine-readable output (diagnose, triage, parse).
+  --now ISO-8601        The moment to judge expiry against (a date means "that day").
   -h, --help            Show this help.
   -v, --version         Print the version.
 
@@ -45,6 +55,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -63,6 +74,16 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   switch (command) {
+    case 'diagnose': {
+      if (rest.length > 1) throw usage('diagnose takes one FILE (or - for stdin)');
+      const source = rest[0] ?? '-';
+      if (source === '-' && io.stdin.isTTY) throw usage('diagnose needs a FILE, or a paste piped to stdin');
+      return diagnoseCommand({ source, json: values.json === true, ...clockOption(values.now) }, io);
+    }
+    case 'triage': {
+      if (rest.length !== 1) throw usage('triage takes one FILE.jsonl (or - for stdin)');
+      return triageCommand({ source: rest[0]!, json: values.json === true, ...clockOption(values.now) }, io);
+    }
     case 'parse': {
       if (rest.length > 1) throw usage('parse takes one FILE (or - for stdin)');
       const source = rest[0] ?? '-';
@@ -70,7 +91,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return parseCommand({ source, json: values.json === true }, io);
     }
     case 'chat':
-      return runChat(io, loadConfig(io.env).AUTHDOCTOR_MAX_INPUT_BYTES);
+      return runChat(io, loadConfig(io.env));
     case 'serve': {
       const config = loadConfig(io.env);
       const adapters = enabledAdapters(config);
@@ -81,11 +102,21 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
           { hint: 'Unset SLACK_* and DISCORD_* to use the terminal chat.' },
         );
       }
-      return runChat(io, config.AUTHDOCTOR_MAX_INPUT_BYTES);
+      return runChat(io, config);
     }
     default:
       throw usage(`unknown command "${command}"`);
   }
+}
+
+function clockOption(now: unknown): { clock?: Clock } {
+  if (now === undefined) return {};
+  const clock = typeof now === 'string' ? parseClock(now) : undefined;
+  if (!clock)
+    throw usage(
+      `--now must be an ISO-8601 date or time, e.g. 2026-01-15 or 2026-01-15T12:00:00Z (got "${String(now)}")`,
+    );
+  return { clock };
 }
 
 function usage(message: string): AuthdoctorError {

@@ -8,6 +8,7 @@ import type { Evidence } from '../intake/evidence.js';
 import { type IntakeOptions, intake } from '../intake/index.js';
 import { checkSignatures, type SignatureCheckOptions } from '../providers/jwks.js';
 import { builtinKnowledge, type ProviderKnowledge } from '../providers/knowledge.js';
+import { applyPackFormats } from '../providers/pack-formats.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
@@ -22,10 +23,13 @@ export interface DiagnoseEvidenceInit {
   signatures?: readonly SignatureVerdict[];
 }
 
-export function diagnoseEvidence(evidence: Evidence, init: DiagnoseEvidenceInit = {}): Diagnosis {
+export function diagnoseEvidence(read: Evidence, init: DiagnoseEvidenceInit = {}): Diagnosis {
+  const knowledge = init.knowledge ?? builtinKnowledge();
+  // User packs may name credential shapes intake does not know; name them before anything looks.
+  const evidence = applyPackFormats(read, knowledge);
   const ctx = createContext(evidence, {
     clock: init.clock ?? { now: Date.now(), uncertaintyMs: 0 },
-    knowledge: init.knowledge ?? builtinKnowledge(),
+    knowledge,
     ...(init.options ? { options: init.options } : {}),
     ...(init.signatures ? { signatures: init.signatures } : {}),
   });

@@ -54,3 +54,30 @@ export const CAUSE_TITLES: Record<Cause, string> = {
   account_or_billing_state: 'Account, billing or API-enablement state',
   other: 'Something else',
 };
+
+/**
+ * Where in a server's checks each cause bites: the URL and transport first, then whether a credential arrives
+ * and can be read, then whether it is valid, then what it may do. Among causes the bot stands behind, the
+ * earliest is the one the server tripped over (and the one to fix first: an expired token sent without its
+ * scheme fails on the scheme).
+ */
+export const CAUSE_STAGE: Record<Cause, number> = {
+  placeholder_or_unexpanded: 1,
+  missing_credentials: 1,
+  wrong_header_format: 2,
+  credentials_dropped_in_transit: 3,
+  cached_response: 3,
+  wrong_environment: 4,
+  wrong_token_type: 4,
+  invalid_credentials: 4,
+  signature_or_key_mismatch: 4,
+  expired_token: 5,
+  not_yet_valid_or_clock_skew: 5,
+  wrong_audience_or_issuer: 5,
+  insufficient_scope_or_permissions: 6,
+  ip_blocked_or_restricted: 6,
+  account_or_billing_state: 6,
+  wrong_url_or_endpoint: 7,
+  server_misconfiguration: 7,
+  other: 8,
+};

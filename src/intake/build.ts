@@ -355,6 +355,24 @@ function buildHeader(
     return field;
   }
   if (lower === 'cookie') return field;
+  // `Authorisation: Bearer …`: read like Authorization, so the scheme and the token's format stay visible.
+  if (
+    /^(?:x-|proxy-)?auth[a-z]{0,12}$/.test(lower.trim()) &&
+    isCredentialHeader(lower) &&
+    /^\s*[A-Za-z][\w-]{1,20} +\S/.test(h.value)
+  ) {
+    const parts = splitAuthorization(h.value);
+    const cred = registry.register(parts.credential, occurrence('header', at, exchange, h.name, line), {
+      problems: parts.problems.filter((p) => p !== 'scheme_missing'),
+      scheme: parts.scheme,
+      origin: h.origin,
+    });
+    if (cred) {
+      field.credential = cred.id;
+      field.value = replaceIn(h.value, parts.credential, cred.display);
+    }
+    return field;
+  }
   if (isCredentialHeader(h.name)) {
     const value = h.value.trim();
     const cred = registry.register(value, occurrence('header', at, exchange, h.name, line), {
@@ -490,6 +508,10 @@ const FORM_PAIR = /(?:^|[&?\s;,])([A-Za-z_][\w.-]{0,63})=([^&\s"',;]{1,4096})/g;
 const LOOSE_PAIR =
   /\b([A-Za-z_][\w-]{0,63})['"]?[ \t]{0,4}[:=][ \t]{0,4}['"`]?(?:(?:Bearer|Basic|Token|token|Bot|SSWS)[ \t]{1,4})?([A-Za-z0-9._~+/=-]{8,4096})/g;
 
+const PASSWORD_NAME = /pass|pwd|secret/i;
+const PLAIN_WORD = /^[a-z]{8,24}$/;
+const ERROR_CODE = /^[A-Z]{1,8}\d{3,8}$/;
+
 /** Each pattern with a character it cannot match without: a paste lacking it skips that whole pass. */
 const KEYED_PAIRS: [RegExp, (text: string) => boolean][] = [
   [JSON_PAIR, (text) => text.includes('"')],
@@ -514,6 +536,16 @@ function registerKeyedSecrets(
       if (!name || !value || value.length < 8 || registry.has(value)) continue;
       if (!isCredentialKey(name) && !(re === LOOSE_PAIR && isCredentialHeader(name))) continue;
       if (/^(?:true|false|null|undefined|none|bearer|basic|string)$/i.test(value)) continue;
+      // `TOKEN=$(kubectl get …)`: the start of a command, not a value.
+      if (value.startsWith('$(') || value.startsWith('${') || value.startsWith('`')) continue;
+      // In free text, `oauth token: unexpected status` and `Tokens.Jwt: IDX10503` are prose and error codes,
+      // not secrets; a password is kept whatever it looks like.
+      if (
+        re === LOOSE_PAIR &&
+        !PASSWORD_NAME.test(name) &&
+        (PLAIN_WORD.test(value) || ERROR_CODE.test(value))
+      )
+        continue;
       const at: Occurrence = { location, pointer: `${pointer}.${name}`, name };
       if (exchange) at.exchange = exchange;
       registry.register(value, at);

@@ -63,6 +63,7 @@ export function intake(input: string | Uint8Array, options: IntakeOptions = {}):
   // A loop, not flatMap: V8's flatMap takes a slow generic path that cost more than small parsers.
   const fragments: Fragment[] = [];
   for (const segment of detection.segments) fragments.push(...parseSegment(segment));
+  pairCommandsWithOutput(fragments);
 
   const prose = detection.segments
     .filter((s) => s.kind === 'text')
@@ -71,6 +72,31 @@ export function intake(input: string | Uint8Array, options: IntakeOptions = {}):
   // The Evidence type is inferred from EvidenceSchema and the test suites check every Evidence they build
   // against it; re-validating our own output on every paste would cost more than the parsing itself.
   return buildEvidence({ text: normalized.text, prose, fragments, notes, bytes, truncated });
+}
+
+const COMMAND_KINDS = new Set(['curl', 'httpie', 'powershell']);
+
+/**
+ * A command followed by the response it printed (`curl -i URL` and then `HTTP/1.1 401 …`) is one exchange:
+ * the rules need to know that this request got that answer.
+ */
+function pairCommandsWithOutput(fragments: Fragment[]): void {
+  for (let i = 0; i + 1 < fragments.length; i++) {
+    const sent = fragments[i]!.exchanges;
+    const next = fragments[i + 1]!.exchanges;
+    if (sent?.length !== 1 || !next?.length) continue;
+    const request = sent[0]!;
+    const answer = next[0]!;
+    if (!COMMAND_KINDS.has(request.source) || !request.request || request.response) continue;
+    if (
+      (answer.source !== 'http_response' && answer.source !== 'curl_trace') ||
+      answer.request ||
+      !answer.response
+    )
+      continue;
+    request.response = answer.response;
+    next.shift();
+  }
 }
 
 function parseSegment(segment: DetectedSegment): Fragment[] {

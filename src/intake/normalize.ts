@@ -24,7 +24,7 @@ const SLACK_TOKEN =
 const FENCE_LINE = /^\s{0,3}(`{3,}|~{3,})\s{0,4}[\w+.-]{0,30}\s{0,4}$/;
 const COMMAND_WORD = /^[A-Za-z./\\][\w./\\-]{0,63}(?:\s|$)/;
 const PROMPT =
-  /^(?:\$|%|>>>|❯|➜|PS(?: [^>\n]{0,200})?>|[A-Za-z]:\\[^>\n]{0,200}>|[\w.-]{1,64}@[\w.-]{1,64}:[^\s$#]{0,200}[$#]) (?=\S)/gm;
+  /^(?:\$|%|>>>|❯|➜|>(?= {1,4}(?:curl|wget|https?|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b)|PS(?: [^>\n]{0,200})?>|[A-Za-z]:\\[^>\n]{0,200}>|[\w.-]{1,64}@[\w.-]{1,64}:[^\s$#]{0,200}[$#]) {1,4}(?=\S)/gm;
 const FENCE_LANGS =
   'bash|sh|shell|zsh|console|terminal|powershell|pwsh|ps1|ps|cmd|bat|http|json|jsonc|js|ts|jsx|tsx|javascript|typescript|python|py|java|kotlin|kt|go|csharp|cs|php|ruby|rb|text|txt|log|yaml|yml|ini|env|dotenv|xml|html';
 const FENCE_LANG_PREFIX = new RegExp(`^(?:${FENCE_LANGS})[ \\t]`);

@@ -71,8 +71,9 @@ export function detectProvider(
       if (pack.errors.some((e) => e.match.test(answer.text))) vote(pack, 'error');
     }
   }
+  // The URL a client error names is the one the client called: as good as a request host.
   for (const error of evidence.clientErrors) {
-    if (error.url) voteHostsIn(error.url, knowledge, vote);
+    if (error.url) voteHostsIn(error.url, knowledge, vote, 'host');
   }
   for (const text of [...facts.answers, ...facts.prose]) voteHostsIn(text.text, knowledge, vote, 'mention');
 

@@ -51,32 +51,58 @@ export class ProviderKnowledge {
   }
 }
 
-/** Validates packs; one error lists every problem in every pack, each with its pack and path. */
-export function compilePacks(inputs: readonly { origin: string; pack: unknown }[]): ProviderPack[] {
+export interface PackProblem {
+  origin: string;
+  /** Data path inside the pack (`errors.0.match`), empty for the pack as a whole. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** Validates packs and reports every problem in every pack, each with its pack and path. */
+export function checkPacks(inputs: readonly { origin: string; pack: unknown }[]): {
+  packs: ProviderPack[];
+  problems: PackProblem[];
+} {
   const packs: ProviderPack[] = [];
-  const problems: string[] = [];
+  const problems: PackProblem[] = [];
   const seen = new Map<string, string>();
   for (const { origin, pack } of inputs) {
     const result = ProviderPackSchema.safeParse(pack);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const path = issue.path.length ? issue.path.join('.') : '(pack)';
-        problems.push(`${origin}: ${path}: ${issue.message}`);
+        problems.push({
+          origin,
+          path: issue.path.map((k) => (typeof k === 'number' ? k : String(k))),
+          message: issue.message,
+        });
       }
       continue;
     }
     const previous = seen.get(result.data.id);
     if (previous) {
-      problems.push(`${origin}: id: "${result.data.id}" is already defined by ${previous}`);
+      problems.push({
+        origin,
+        path: ['id'],
+        message: `"${result.data.id}" is already defined by ${previous}`,
+      });
       continue;
     }
     seen.set(result.data.id, origin);
     packs.push(result.data);
   }
+  return { packs, problems };
+}
+
+/** Validates packs; throws one error listing every problem. */
+export function compilePacks(inputs: readonly { origin: string; pack: unknown }[]): ProviderPack[] {
+  const { packs, problems } = checkPacks(inputs);
   if (problems.length > 0) {
+    const lines = problems.map(
+      (p) => `  ${p.origin}: ${p.path.length ? p.path.join('.') : '(pack)'}: ${p.message}`,
+    );
     throw new AuthdoctorError(
       ErrorCodes.CONFIG_INVALID,
-      `Invalid provider pack${problems.length === 1 ? '' : 's'} (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+      `Invalid provider pack${problems.length === 1 ? '' : 's'} (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${lines.join('\n')}`,
       { hint: 'Fix the pack files named above (docs/packs.md describes the format) and start again.' },
     );
   }

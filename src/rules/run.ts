@@ -5,7 +5,7 @@
 import type { DiagnosisContext } from '../diagnose/context.js';
 import { shortenPointer } from '../diagnose/facts.js';
 import type { Finding } from '../diagnose/finding.js';
-import { SEVERITY_RANK } from '../diagnose/taxonomy.js';
+import { CAUSE_STAGE, SEVERITY_RANK } from '../diagnose/taxonomy.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { Rule, RuleReport } from './types.js';
 
@@ -54,8 +54,9 @@ export function toFinding(rule: Rule, report: RuleReport, order = 0): Finding {
 }
 
 /**
- * Most likely cause first: severity, then confidence, then the registry order (which lists the more
- * specific rules first). Exact repeats (same rule, cause and evidence) are merged.
+ * Most likely cause first: severity; among errors, the cause a server checks first (CAUSE_STAGE); then
+ * confidence, then the registry order (which lists the more specific rules first). Exact repeats (same
+ * rule, cause and evidence) are merged.
  */
 export function rank(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
@@ -68,6 +69,7 @@ export function rank(findings: readonly Finding[]): Finding[] {
   return unique.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.severity === 'error' ? CAUSE_STAGE[a.cause] - CAUSE_STAGE[b.cause] : 0) ||
       b.confidence - a.confidence ||
       ((a as Ordered)[ORDER] ?? 0) - ((b as Ordered)[ORDER] ?? 0),
   );

@@ -126,6 +126,11 @@ const EXAMPLES: Record<string, Example> = {
   'generic.jwt': {
     value: `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'u1', exp: 2_000_000_000 })}.${random(B64URL, 43)}`,
   },
+  'generic.base64_jwt': {
+    value: Buffer.from(
+      `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ sub: 'system:serviceaccount:ns:robot' })}.${random(B64URL, 86)}`,
+    ).toString('base64'),
+  },
   'generic.private_key': { value: pem('PRIVATE KEY', random(B64, 64)) },
 };
 

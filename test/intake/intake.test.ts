@@ -245,3 +245,99 @@ describe('intake keeps what curl was told to suppress', () => {
     expect(e.notes.map((n) => n.code)).toContain('curl.header_removed');
   });
 });
+
+describe('intake of a command pasted with what it printed', () => {
+  it('pairs `curl -i` with the response it printed, behind a `>` quote prompt', () => {
+    const e = read(`> curl -i http://stream.example.test:8080/admin/
+HTTP/1.1 401 Unauthorized
+Access-Control-Allow-Credentials: true
+Www-Authenticate: Basic realm="Admin"
+
+Unauthorized`);
+    expect(e.exchanges).toHaveLength(1);
+    expect(e.exchanges[0]?.request?.url?.host).toBe('stream.example.test');
+    expect(e.exchanges[0]?.response?.status).toBe(401);
+    // CORS headers talk about credentials without carrying one.
+    expect(e.credentials).toEqual([]);
+  });
+
+  it('reads a command behind a prompt with several spaces', () => {
+    const e = read(`$  curl \\
+  -H 'Authorization: token $API_TOKEN' \\
+  https://api.example.test/user`);
+    expect(e.kinds).toContain('curl');
+    expect(e.credentials[0]?.origin?.kind).toBe('shell_literal_variable');
+  });
+
+  it('leaves a curl -v request line alone (its `>` is not a prompt)', () => {
+    const e = read(`> GET /user HTTP/1.1
+> Host: api.example.test
+> Authorization: Bearer ${fakeGithub}
+>
+< HTTP/1.1 401 Unauthorized
+<`);
+    expect(e.kinds).toContain('curl_trace');
+    expect(e.exchanges[0]?.request?.method).toBe('GET');
+  });
+});
+
+describe('intake hides a key sent as the Basic username', () => {
+  it('fingerprints `Authorization: Basic base64(KEY:)` instead of showing the decoded key', () => {
+    const key = `sk_live_${'51HxY2zAbCdEfGhIjKlMnOpQrStUvW'}`;
+    const e = read(
+      `curl -H "Authorization: Basic ${Buffer.from(`${key}:`).toString('base64')}" https://api.stripe.com/v1/charges`,
+    );
+    expect(JSON.stringify(e)).not.toContain(key);
+    expect(e.credentials[0]?.basic?.username).toMatch(/\(\d+ chars\)$/);
+  });
+
+  it('still shows an ordinary username', () => {
+    const e = read(
+      `curl -H "Authorization: Basic ${Buffer.from('alice@example.test:s3cr3t-Pa55word!').toString('base64')}" https://api.example.test/`,
+    );
+    expect(e.credentials[0]?.basic?.username).toBe('alice@example.test');
+  });
+});
+
+describe('intake tells prose after a label from a secret', () => {
+  it('keeps words and error codes after `token:` labels, and still hides passwords and keys', () => {
+    const e = read(`failed to fetch oauth token: unexpected status from GET request
+Tokens.Jwt: IDX10503: Signature validation failed.
+password: hunterhunter
+api_token: Zk29qLm3Xw8Rt5Yp1Vb7Nc4`);
+    const prose = e.prose.map((p) => p.text).join('\n');
+    expect(prose).toContain('oauth token: unexpected status');
+    expect(prose).toContain('Jwt: IDX10503');
+    expect(prose).not.toContain('hunterhunter');
+    expect(prose).not.toContain('Zk29qLm3Xw8Rt5Yp1Vb7Nc4');
+  });
+});
+
+describe('intake hides credentials sent under names it has to guess', () => {
+  it.each(['Authorisation', 'Authorizaton', 'Authentication', 'X-Auth'])(
+    '%s: Bearer … is a credential',
+    (name) => {
+      const e = read(`curl -H "${name}: Bearer ${fakeGithub}" https://api.example.test/`);
+      expect(JSON.stringify(e)).not.toContain(fakeGithub);
+    },
+  );
+
+  it('HubSpot `hapikey` in a URL and a base64-encoded JWT in text are hidden', () => {
+    const key = 'c5e1a2b3-d4f5-4a6b-8c7d-9e0f1a2b3c4d';
+    const encoded = Buffer.from(fakeJwt).toString('base64');
+    const e = read(
+      `curl "https://api.hubapi.com/contacts/v1/lists?hapikey=${key}"\ntoken from kubectl: ${encoded}`,
+    );
+    const printed = JSON.stringify(e);
+    expect(printed).not.toContain(key);
+    expect(printed).not.toContain(encoded.slice(0, 60));
+  });
+
+  it('does not take `$(kubectl …)` for a secret value', () => {
+    const e = read(
+      'TOKEN=$(kubectl get secret robot -o jsonpath="{.data.token}")\ncurl -H "Authorization: Bearer $TOKEN" https://k8s.example.test:6443/api',
+    );
+    expect(e.credentials.map((c) => c.display).join(' ')).not.toContain('kubectl');
+    expect(JSON.stringify(e)).toContain('$(kubectl get secret robot');
+  });
+});

@@ -10,7 +10,7 @@ export interface CliRun {
 
 export async function runCliWith(
   argv: string[],
-  options: { stdin?: string | Buffer; tty?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { stdin?: string | Buffer; tty?: boolean; stdoutTty?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliRun> {
   const stdin = Object.assign(
     Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
@@ -18,7 +18,7 @@ export async function runCliWith(
       isTTY: options.tty ?? false,
     },
   );
-  const stdout = new PassThrough();
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.stdoutTty ?? false });
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];

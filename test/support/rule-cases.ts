@@ -14,6 +14,7 @@ import type { Finding } from '../../src/diagnose/finding.js';
 import type { Cause, Severity } from '../../src/diagnose/taxonomy.js';
 import { intake } from '../../src/intake/index.js';
 import { builtinKnowledge, type ProviderKnowledge } from '../../src/providers/knowledge.js';
+import { applyPackFormats } from '../../src/providers/pack-formats.js';
 import { toFinding } from '../../src/rules/run.js';
 import type { Rule } from '../../src/rules/types.js';
 
@@ -66,10 +67,11 @@ export function clockOf(now: string | undefined): Clock {
 
 /** Runs one rule on one paste through the real intake and context, as `diagnose` would. */
 export function runRule(rule: Rule, c: RuleCase): { findings: Finding[]; secrets: string[] } {
-  const evidence = intake(c.paste);
+  const knowledge = c.knowledge ?? builtinKnowledge();
+  const evidence = applyPackFormats(intake(c.paste), knowledge);
   const ctx = createContext(evidence, {
     clock: clockOf(c.now),
-    knowledge: c.knowledge ?? builtinKnowledge(),
+    knowledge,
     ...(c.options ? { options: c.options } : {}),
     ...(c.signatures ? { signatures: c.signatures } : {}),
   });

@@ -924,6 +924,16 @@ const RAW_FORMATS: unknown[] = [
     source: 'https://www.rfc-editor.org/rfc/rfc7519',
   },
   {
+    // `kubectl get secret … {{.data.token}}` and similar hand out a JWT base64-encoded once more.
+    id: 'generic.base64_jwt',
+    provider: 'generic',
+    name: 'base64-encoded JSON Web Token',
+    ...shape(/ZXlK[A-Za-z0-9+/]{60,8192}={0,2}/, '[A-Za-z0-9+/=]'),
+    visiblePrefix: 'ZXlK',
+    tokenType: 'other',
+    source: 'https://kubernetes.io/docs/concepts/configuration/secret/#service-account-token-secrets',
+  },
+  {
     id: 'generic.private_key',
     provider: 'generic',
     name: 'Private key (PEM block)',

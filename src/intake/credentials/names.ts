@@ -8,10 +8,24 @@ const CREDENTIAL_WORD =
 const NOT_SECRET_NAME =
   /(?:^|[-_.])(?:email|user|username|type|method|scheme|mode|region|version|expires?|expires-in|expiry|length|format|name|url|uri|id-type|hint)$/i;
 
+const NOT_CREDENTIAL_HEADERS = new Set([
+  'www-authenticate',
+  'proxy-authenticate',
+  'authentication-info',
+  'proxy-authentication-info',
+  'x-frame-options',
+  'x-content-type-options',
+]);
+
 export function isCredentialHeader(name: string): boolean {
   const lower = name.toLowerCase();
   if (lower === 'authorization' || lower === 'proxy-authorization') return true;
   if (lower === 'cookie' || lower === 'set-cookie') return false;
+  // CORS and challenge headers name credentials without carrying any (`Access-Control-Allow-Credentials: true`).
+  if (lower.startsWith('access-control-') || NOT_CREDENTIAL_HEADERS.has(lower)) return false;
+  // Misspelt or invented variants (`Authorisation`, `Authorizaton`, `Authentication`, `X-Auth`) still carry
+  // the credential the user meant to send.
+  if (/^(?:x-|proxy-)?auth[a-z]{0,12}$/.test(lower.trim())) return true;
   return CREDENTIAL_WORD.test(lower) && !NOT_SECRET_NAME.test(lower);
 }
 
@@ -24,6 +38,7 @@ const QUERY_EXTRA = new Set([
   'x-goog-credential',
   'sv',
   'se',
+  'hapikey',
 ]);
 
 export function isCredentialParam(name: string): boolean {

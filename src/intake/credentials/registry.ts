@@ -99,7 +99,17 @@ export class CredentialRegistry {
   /** `Authorization: Basic <base64>`: decode, and hide the password on its own too (it may be pasted raw). */
   #basic(blob: string): NonNullable<Credential['basic']> {
     const decoded = decodeBasic(blob);
-    const out: NonNullable<Credential['basic']> = { username: decoded.username, hasColon: decoded.hasColon };
+    // A key sent as the username (Stripe-style `KEY:`) is the secret here: show its fingerprint, never the key.
+    const userIsKey =
+      classifyCredential(decoded.username, { location: 'authorization', name: 'username' }).format !==
+        undefined || looksLikeKeyAsUsername(decoded.username, decoded.password);
+    let username = decoded.username;
+    if (userIsKey && username !== '') {
+      const hidden = new Secret(username);
+      username = hidden.fingerprint;
+      this.#addScrub(decoded.username, hidden.fingerprint);
+    }
+    const out: NonNullable<Credential['basic']> = { username, hasColon: decoded.hasColon };
     if (decoded.error) out.error = decoded.error;
     if (decoded.password !== undefined && decoded.password !== '') {
       const password = new Secret(decoded.password);

@@ -23,8 +23,32 @@ export default defineCases({
       paste: 'curl -H "Authorization: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" https://api.github.com/user',
       expect: { fix: ['Authorization: Bearer <YOUR_TOKEN>', 'https://api.github.com/user'] },
     },
+    {
+      name: 'a bare Discord bot token needs Bot, not Bearer',
+      paste:
+        'curl -H "Authorization: MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456" https://discord.com/api/v10/users/@me',
+      expect: { detail: ['`Authorization: Bot <TOKEN>`'], fix: ['Authorization: Bot <YOUR_TOKEN>'] },
+    },
+    {
+      name: 'a bare base64 user:password pair needs Basic',
+      paste: `curl -H "Authorization: ${Buffer.from('deploy:Tr0ub4dor-and-3').toString('base64')}" https://ci.acme.test/api/json`,
+      expect: { detail: ['`Authorization: Basic <BASE64>`'], fix: ['Authorization: Basic <YOUR_BASE64>'] },
+    },
+    {
+      name: 'seen on the wire in a raw request',
+      paste: `GET /api/auth/me HTTP/1.1\nHost: localhost:3000\nAuthorization: ${JWT}\n\nHTTP/1.1 401 Unauthorized\n`,
+      expect: { severity: 'error', evidence: 'request.headers.authorization' },
+    },
   ],
   valid: [
+    {
+      name: 'a placeholder without a scheme (placeholder-credential)',
+      paste: 'curl -H "Authorization: YOUR_API_KEY" https://api.acme.test/v2/orders',
+    },
+    {
+      name: 'a known scheme word with its token',
+      paste: `curl -H "Authorization: token ${JWT}" https://api.acme.test/v2/orders`,
+    },
     { name: 'a Bearer token', paste: `curl -H "Authorization: Bearer ${JWT}" https://api.example.com/me` },
     { name: 'an API key in its own header', paste: `curl -H "X-API-Key: ${JWT}" https://api.example.com/me` },
     { name: 'no request at all', paste: `the token is ${JWT}` },

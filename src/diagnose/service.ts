@@ -1,0 +1,55 @@
+/**
+ * The diagnoser a running process uses: provider knowledge (built-in plus `AUTHDOCTOR_PACKS`) loaded once at
+ * start-up, the JWKS allowlist from config, and one call per paste. Adapters (CLI, chat, Slack, Discord)
+ * all diagnose through this, so they answer alike.
+ */
+import type { Config } from '../config.js';
+import { type IntakeOptions, intake } from '../intake/index.js';
+import { checkSignatures } from '../providers/jwks.js';
+import type { ProviderKnowledge } from '../providers/knowledge.js';
+import { loadKnowledge } from '../providers/load.js';
+import type { Clock, DiagnoseOptions } from './context.js';
+import { diagnoseEvidence } from './diagnose.js';
+import type { Diagnosis } from './finding.js';
+
+export interface Diagnoser {
+  readonly knowledge: ProviderKnowledge;
+  /** Intake, the optional signature check, the rules. */
+  diagnose(input: string | Uint8Array, init?: { clock?: Clock; intake?: IntakeOptions }): Promise<Diagnosis>;
+}
+
+export interface DiagnoserInit {
+  options?: Partial<DiagnoseOptions>;
+  /** Tests only: let the JWKS check reach loopback and private addresses. */
+  allowPrivateAddresses?: boolean;
+}
+
+type DiagnoserConfig = Pick<
+  Config,
+  'AUTHDOCTOR_PACKS' | 'AUTHDOCTOR_JWKS_ISSUERS' | 'AUTHDOCTOR_JWKS_TIMEOUT_MS' | 'AUTHDOCTOR_MAX_INPUT_BYTES'
+>;
+
+export function createDiagnoser(config: DiagnoserConfig, init: DiagnoserInit = {}): Diagnoser {
+  const knowledge = loadKnowledge(config);
+  const issuers = config.AUTHDOCTOR_JWKS_ISSUERS;
+  return {
+    knowledge,
+    async diagnose(input, call = {}) {
+      const evidence = intake(input, { maxBytes: config.AUTHDOCTOR_MAX_INPUT_BYTES, ...call.intake });
+      const signatures =
+        issuers.length > 0
+          ? await checkSignatures(evidence, {
+              issuers,
+              timeoutMs: config.AUTHDOCTOR_JWKS_TIMEOUT_MS,
+              ...(init.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
+            })
+          : [];
+      return diagnoseEvidence(evidence, {
+        knowledge,
+        signatures,
+        ...(call.clock ? { clock: call.clock } : {}),
+        ...(init.options ? { options: init.options } : {}),
+      });
+    },
+  };
+}

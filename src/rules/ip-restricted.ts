@@ -1,0 +1,184 @@
+/**
+ * The credential is fine but the caller is not allowed to use it from here: an IP allowlist (on the key, the
+ * token, the organization or the resource's firewall), a key restricted to certain HTTP referrers, apps or
+ * APIs, or a country restriction. Providers say so in many words; this rule reads the whole family from what
+ * servers and clients said, and names the IP address the message gives.
+ */
+import type { TextView } from '../diagnose/facts.js';
+import { ipIn, looksQuoted, proseTexts, quoteAround, scanTexts } from './helpers/hosts.js';
+import { defineRule } from './types.js';
+
+type Kind = 'ip' | 'key' | 'referrer' | 'app' | 'api' | 'network' | 'geo';
+
+interface Pattern {
+  kind: Kind;
+  match: RegExp;
+  /** Wording that also fits other causes (a deny-all policy, a generic "not authorized"): a warning only. */
+  ambiguous?: boolean;
+}
+
+const IP = String.raw`\b(?:client |remote |source |caller(?:'s)? |originating |your |request(?:ing)? |public |calling )?IP(?:v[46])?(?: address)?\b`;
+const PATTERNS: Pattern[] = [
+  {
+    kind: 'referrer',
+    match:
+      /\breferr?er\b[^.\n]{0,60}\b(?:not allowed|not authori[sz]ed|blocked|denied|restricted|does not match|doesn't match)\b|\bRefererNotAllowed\w*|\bAPI_KEY_HTTP_REFERRER_BLOCKED\b|\bRequests from referr?er\b[^.\n]{0,80}\bare blocked\b|\bHTTP referr?er restriction/i,
+  },
+  {
+    kind: 'app',
+    match:
+      /\bRequests from this (?:Android|iOS) client application\b[^.\n]{0,80}\bare blocked\b|\bAPI_KEY_(?:ANDROID|IOS)_APP_BLOCKED\b/i,
+  },
+  {
+    kind: 'key',
+    match: /\bThis IP, site or mobile application is not authori[sz]ed to use this API key\b/i,
+  },
+  {
+    kind: 'api',
+    match:
+      /\bAPI_KEY_SERVICE_BLOCKED\b|\bRequests to this API\b[^.\n]{0,120}\bare blocked\b|\bAPI key (?:is )?restricted to (?!(?:specific |certain |the |these |other )?(?:IP|referr|HTTP|Android|iOS|apps?\b|websites?|sites?))|\bkey (?:is )?not (?:allowed|authori[sz]ed|permitted) (?:to (?:call|access|use) )?(?:this|for this) (?:API|service|method)\b/i,
+  },
+  {
+    kind: 'network',
+    match:
+      /\bClient address is not authori[sz]ed\b|\bForbiddenByFirewall\b|\bForbiddenByConnection\b|\bdenied due to (?:Virtual Network|VNet)\/?Firewall rules\b|\bPublic (?:network )?access is disabled\b|\bnot allowed to access the server\b[^.\n]{0,40}\bfirewall\b|\bClient with IP address '[^'\n]{1,60}' is not allowed\b|\bfirewall rules?\b[^.\n]{0,60}\b(?:block|deny|denied|not allow)/i,
+  },
+  {
+    kind: 'network',
+    match:
+      /\bThis request is not authori[sz]ed to perform this operation\.?(?!\s*using this permission)|\bwith an explicit deny in a resource-based policy\b|\bInvalid API-key, IP, or permissions for action\b/i,
+    ambiguous: true,
+  },
+  {
+    kind: 'geo',
+    match:
+      /\bunsupported_country(?:_region_territory)?\b|\bCountry,? region,? or territory not supported\b|\bnot available in your (?:country|region)\b|\b(?:country|region|location) (?:is )?not (?:supported|allowed|permitted)\b|\bgeo[- ]?(?:blocked|restricted|restriction)\b/i,
+  },
+  {
+    kind: 'ip',
+    match: new RegExp(
+      `${IP}(?:[^.\\n]|\\.(?=\\S)){0,80}\\b(?:is |was |are )?(?:not (?:allowed|authori[sz]ed|permitted|whitelisted|allowlisted|in (?:the |your |an? )?(?:allow|white|access|trusted)[ -]?list|on (?:the |your )?(?:allow|white)[ -]?list|in (?:the |an? )?(?:allowed|authori[sz]ed|trusted|permitted) (?:IP )?(?:range|ranges|list|addresses))|blocked|denied|forbidden|rejected|restricted|blacklisted|banned)\\b`,
+      'i',
+    ),
+  },
+  {
+    kind: 'ip',
+    match:
+      /\b(?:request|requests|access|call|calls|connection)s? from (?:this |your |the |an? )?(?:IP|IP address|address|location)\b[^.\n]{0,60}\b(?:not allowed|not authori[sz]ed|blocked|denied|forbidden|rejected|restricted)\b/i,
+  },
+  {
+    kind: 'ip',
+    match:
+      /\bIP (?:address )?(?:restriction|restrictions|allow ?list|whitelist|filter(?:ing)?|access management)\b|\brestricted to (?:specific |certain |these |the following |allowed |trusted )?IP(?:v[46])?(?: address(?:es)?| ranges?)?\b|\bForbidden by IP\b|\bIP[_ ]?(?:NOT[_ ]?ALLOWED|NOT[_ ]?AUTHORI[SZ]ED|ADDRESS[_ ]?BLOCKED|RESTRICTED|FORBIDDEN|BLOCKED)\b|\bIpAddress(?:NotAllowed|Blocked|Rejected)\b|\bAPI_KEY_IP_ADDRESS_BLOCKED\b|\binvalid[_ ]ip\b|\bunauthori[sz]ed ip\b/i,
+  },
+  {
+    kind: 'ip',
+    match:
+      /\bviolates (?:this|the) restriction\b|\bnot (?:in|on) (?:the |your )?(?:IP )?(?:allow|white)[ -]?list\b|\b(?:allow|white)[ -]?list(?:ed)? IPs?\b[^.\n]{0,60}\bnot\b|\bCannot use the access token from location\b|\bhas an IP allow list enabled\b/i,
+  },
+];
+
+const FIX: Record<Kind, (ip: string | undefined) => string[]> = {
+  ip: (ip) => [
+    ip
+      ? `Add ${ip} to the allowlist of the key, token or account (or call from an address that is on it).`
+      : 'Find the public IP your requests leave from (`curl https://ifconfig.me` on the calling machine) and add it to the allowlist of the key, token or account.',
+    'Servers, containers and serverless functions leave from different addresses than your laptop, and often from changing ones: give them a fixed egress IP (NAT gateway, static outbound IP) and allowlist that.',
+    'If IPv6 is used, allowlist the IPv6 address too, or force IPv4 (`curl -4`).',
+  ],
+  key: (ip) => [
+    `The key has application restrictions (IP addresses, HTTP referrers or apps) that this request does not meet: in the key's settings, add ${ip ?? 'the caller’s IP address'} for server-side calls, or the site/app for browser and mobile calls — or use a separate, suitably restricted key per kind of caller.`,
+  ],
+  referrer: () => [
+    'A key restricted to HTTP referrers only works from browsers on those sites: add the site (e.g. `https://example.com/*`) to the key’s referrer list, or use a separate key with an IP restriction for server-side calls.',
+  ],
+  app: () => [
+    'The key is restricted to specific apps (or the request does not carry the app’s identity): add the app’s package name and signing-certificate fingerprint (iOS: bundle id) to the key, or use a key meant for this kind of caller.',
+  ],
+  api: () => [
+    'The key is restricted to other APIs: add this API to the key’s API restrictions (Google Cloud: APIs & Services → Credentials → the key → API restrictions), or use a key allowed for it.',
+  ],
+  network: () => [
+    'The resource’s network rules (firewall, private endpoint, resource policy) reject this caller: add the caller’s IP or virtual network to the allowed networks, or call through the private endpoint.',
+  ],
+  geo: () => [
+    'The provider does not serve the country or region the request comes from: call from a supported region (server location), as the provider’s terms allow.',
+  ],
+};
+
+const TITLE: Record<Kind, string> = {
+  ip: 'The caller’s IP address is not on the allowlist',
+  key: 'The key’s application restrictions reject this caller',
+  referrer: 'The key is restricted to other HTTP referrers',
+  app: 'The key is restricted to other apps',
+  api: 'The key is not allowed to call this API',
+  network: 'A network restriction (firewall, resource policy) rejects the caller',
+  geo: 'The request comes from a region the API does not serve',
+};
+
+export default defineRule({
+  meta: {
+    id: 'ip-restricted',
+    cause: 'ip_blocked_or_restricted',
+    severity: 'error',
+    title: 'The credential is restricted to other IPs, referrers, apps or APIs',
+    description:
+      'The server recognises the credential but refuses it from where the request came from: an IP allowlist, a key restricted to certain referrers, apps or APIs, a firewall or resource policy, or a country restriction. Changing the key does not help; the restriction or the caller’s address must change.',
+    docs: ['https://cloud.google.com/docs/authentication/api-keys#adding-api-restrictions'],
+    checklist: ['network-restrictions'],
+  },
+  check(_evidence, ctx) {
+    const hit = find(scanTexts(ctx, { prose: false })) ?? find(proseTexts(ctx));
+    if (!hit) return [];
+    const { view, pattern, words } = hit;
+    const fromProse = view.kind === 'prose' && !looksQuoted(view.text, hit.index ?? 0);
+    const ip = ipIn(view.text.slice(Math.max(0, (hit.index ?? 0) - 200), (hit.index ?? 0) + 400));
+    const ipText = ip ? (ip.ip.toLowerCase() === 'x.x.x.x' ? undefined : ip.ip) : undefined;
+    const strong = !pattern.ambiguous && !fromProse;
+    const named = ip
+      ? ipText
+        ? `, naming the caller's address ${ipText}`
+        : ' (the address is masked in the paste)'
+      : '';
+    const detail = `${fromProse ? 'The paste says' : 'The server says'} “${words}”${named}. ${explain(pattern.kind)}${ip?.version === 6 ? ' The request went out over IPv6, which an IPv4-only allowlist never matches.' : ''}`;
+    return [
+      {
+        severity: strong ? 'error' : 'warning',
+        confidence: strong ? 0.85 : pattern.ambiguous ? 0.5 : 0.65,
+        title: TITLE[pattern.kind],
+        detail,
+        evidence: [view.pointer],
+        fix: FIX[pattern.kind](ipText),
+      },
+    ];
+  },
+});
+
+function explain(kind: Kind): string {
+  switch (kind) {
+    case 'ip':
+      return 'The credential is only accepted from allowlisted addresses, and this request came from another one.';
+    case 'key':
+      return 'The key is valid but restricted to certain IP addresses, sites or apps, and this request matches none of them.';
+    case 'referrer':
+      return 'The key only works when the request carries an allowed `Referer` (browser requests from listed sites).';
+    case 'app':
+      return 'The key only works from the apps it is restricted to.';
+    case 'api':
+      return 'The key is valid, but restricted to other APIs.';
+    case 'network':
+      return 'The resource only accepts requests from allowed networks; this may also be a permissions policy, so check both.';
+    case 'geo':
+      return 'The service refuses requests from this country or region regardless of the credential.';
+  }
+}
+
+function find(texts: readonly TextView[]) {
+  for (const view of texts) {
+    for (const pattern of PATTERNS) {
+      const m = pattern.match.exec(view.text);
+      if (m) return { view, pattern, words: quoteAround(view.text, m.index, m[0].length), index: m.index };
+    }
+  }
+  return undefined;
+}

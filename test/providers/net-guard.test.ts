@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAddress, guardedLookup, parseIPv6, urlProblem } from '../../src/providers/net-guard.js';
+
+describe('classifyAddress', () => {
+  it.each([
+    ['0.0.0.0', 'unspecified'],
+    ['0.1.2.3', 'unspecified'],
+    ['10.1.2.3', 'private'],
+    ['100.64.0.1', 'CGNAT'],
+    ['100.127.255.255', 'CGNAT'],
+    ['127.0.0.1', 'loopback'],
+    ['127.255.0.9', 'loopback'],
+    ['169.254.169.254', 'link-local'],
+    ['172.16.0.1', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.1', 'private'],
+    ['192.0.0.8', 'reserved'],
+    ['198.18.0.1', 'benchmarking'],
+    ['224.0.0.251', 'multicast'],
+    ['239.255.255.250', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['::', 'unspecified'],
+    ['::1', 'loopback'],
+    ['0:0:0:0:0:0:0:1', 'loopback'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:10.0.0.1', 'private'],
+    ['::ffff:169.254.169.254', 'link-local'],
+    ['::127.0.0.1', 'reserved'],
+    ['64:ff9b::a00:1', 'private'],
+    ['2002:c0a8:0101::1', 'private'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['2001:db8::1', 'documentation'],
+    ['fc00::1', 'ULA'],
+    ['fd12:3456:789a::1', 'ULA'],
+    ['fe80::1', 'link-local'],
+    ['fe80::1%eth0', 'link-local'],
+    ['febf::1', 'link-local'],
+    ['fec0::1', 'site-local'],
+    ['ff02::1', 'multicast'],
+    ['localhost', 'not an IP'],
+    ['', 'not an IP'],
+  ])('%s is refused (%s)', (address, why) => {
+    expect(classifyAddress(address)).toContain(why);
+  });
+
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '100.63.255.255',
+    '100.128.0.1',
+    '172.15.255.255',
+    '172.32.0.1',
+    '169.253.1.1',
+    '192.169.0.1',
+    '11.0.0.1',
+    '223.255.255.255',
+    '2606:4700:4700::1111',
+    '2a00:1450:4001:80b::200e',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:0808:0808::1',
+    'fbff::1',
+    'fe00::1',
+  ])('%s is public', (address) => {
+    expect(classifyAddress(address)).toBeUndefined();
+  });
+
+  it('parses IPv6 forms to the same bytes', () => {
+    const a = parseIPv6('::ffff:127.0.0.1');
+    const b = parseIPv6('0:0:0:0:0:ffff:7f00:0001');
+    expect(a).toEqual(b);
+    expect(parseIPv6('1:2:3:4:5:6:7:8')?.[15]).toBe(8);
+    expect(parseIPv6('1::2::3')).toBeUndefined();
+    expect(parseIPv6('127.0.0.1')).toBeUndefined();
+  });
+});
+
+describe('urlProblem', () => {
+  it('refuses http, credentials and private literals unless private addresses are allowed', () => {
+    expect(urlProblem(new URL('http://login.example.com/'), false)).toContain('https only');
+    expect(urlProblem(new URL('https://u:p@login.example.com/'), false)).toContain('credentials');
+    expect(urlProblem(new URL('https://127.0.0.1:8443/'), false)).toContain('loopback');
+    expect(urlProblem(new URL('https://[::1]/'), false)).toContain('loopback');
+    expect(urlProblem(new URL('https://[::ffff:10.0.0.1]/'), false)).toContain('private');
+    // WHATWG URL folds numeric hosts to dotted quads, so these cannot sneak past.
+    expect(urlProblem(new URL('https://2130706433/'), false)).toContain('loopback');
+    expect(urlProblem(new URL('https://0x7f.1/'), false)).toContain('loopback');
+    expect(urlProblem(new URL('ftp://login.example.com/'), true)).toContain('https only');
+    expect(urlProblem(new URL('http://127.0.0.1:8080/'), true)).toBeUndefined();
+    expect(urlProblem(new URL('https://login.example.com/'), false)).toBeUndefined();
+  });
+});
+
+describe('guardedLookup', () => {
+  const lookup = (allowPrivate: boolean, host: string, all: boolean) =>
+    new Promise<{ err: Error | null; address: unknown }>((resolve) => {
+      guardedLookup(allowPrivate)(host, { all }, (err, address) => resolve({ err, address }));
+    });
+
+  it('refuses a name that resolves to loopback', async () => {
+    const { err } = await lookup(false, 'localhost', true);
+    expect(err?.name).toBe('NetGuardError');
+    expect(err?.message).toMatch(/localhost resolves to .*loopback/);
+  });
+
+  it('lets it through when private addresses are allowed, in both callback shapes', async () => {
+    const many = await lookup(true, 'localhost', true);
+    expect(many.err).toBeNull();
+    expect(Array.isArray(many.address)).toBe(true);
+    const one = await lookup(true, 'localhost', false);
+    expect(one.err).toBeNull();
+    expect(typeof one.address).toBe('string');
+  });
+});

@@ -1,0 +1,85 @@
+import rule from '../../../src/rules/account-or-billing.js';
+import { defineCases } from '../../support/rule-cases.js';
+
+export default defineCases({
+  rule,
+  invalid: [
+    {
+      name: 'a geocoding key whose project has not activated the API',
+      paste: `{ error_message: 'This API project is not authorized to use this API. Please ensure that this API is activated in the Google Developers Console: https://console.developers.google.com/apis/api/geocoding_backend?project=_',
+  results: [],
+  status: 'REQUEST_DENIED' }`,
+      expect: {
+        cause: 'account_or_billing_state',
+        severity: 'error',
+        evidence: 'errorBodies[0]',
+        detail: ['not authorized to use this API', 'not enabled'],
+        fix: [
+          'gcloud services enable',
+          'https://console.developers.google.com/apis/api/geocoding_backend?project=_',
+        ],
+      },
+    },
+    {
+      name: 'a Cloud API has not been used in the project',
+      paste: `{"error":{"code":403,"message":"Cloud Translation API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/translate.googleapis.com/overview?project=123456789012 then retry.","status":"PERMISSION_DENIED","details":[{"reason":"SERVICE_DISABLED"}]}}`,
+      expect: {
+        severity: 'error',
+        detail: ['has not been used in project'],
+        fix: ['translate.googleapis.com'],
+      },
+    },
+    {
+      name: 'billing disabled',
+      paste: `{"error":{"code":403,"message":"This API method requires billing to be enabled. Please enable billing on project #4242 by visiting https://console.developers.google.com/billing/enable?project=4242 then retry.","status":"PERMISSION_DENIED","details":[{"reason":"BILLING_DISABLED"}]}}`,
+      expect: {
+        severity: 'error',
+        detail: ['requires billing to be enabled', 'no active billing'],
+        fix: ['payment method', 'https://console.developers.google.com/billing/enable?project=4242'],
+      },
+    },
+    {
+      name: 'a deactivated account',
+      paste: `openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Your account has been deactivated. Please contact support.', 'type': 'invalid_request_error', 'code': 'account_deactivated'}}`,
+      expect: { severity: 'error', detail: ['deactivated'], fix: ['suspended or deactivated'] },
+    },
+    {
+      name: 'a trial that ended',
+      paste: `HTTP/1.1 401 Unauthorized
+Content-Type: application/json
+
+{"error":"trial_expired","message":"Your free trial has expired. Upgrade to continue using the API."}`,
+      expect: { severity: 'error', evidence: 'response.body', detail: ['trial has expired'] },
+    },
+    {
+      name: 'quota exceeded answered with 403',
+      paste: `{"error":{"code":403,"message":"Quota exceeded for quota metric 'Requests' and limit 'Requests per day' of service 'vision.googleapis.com'."}}`,
+      expect: { cause: 'account_or_billing_state', detail: ['Quota exceeded'] },
+    },
+    {
+      name: 'a plan limit is only a warning',
+      paste: `{"status":403,"message":"Your plan does not include access to the Reports API."}`,
+      expect: { severity: 'warning' },
+    },
+  ],
+  valid: [
+    {
+      name: 'quota with 429 is rate limiting, not an auth failure',
+      paste: `HTTP/1.1 429 Too Many Requests
+
+{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota"}}`,
+    },
+    {
+      name: 'a plain bad key',
+      paste: `{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}`,
+    },
+    {
+      name: 'the key restricted by IP (another rule)',
+      paste: `{"error_message":"This IP, site or mobile application is not authorized to use this API key.","status":"REQUEST_DENIED"}`,
+    },
+    {
+      name: 'a user who is suspicious of billing but no message says so',
+      paste: `maybe billing? I get 401 on every call with my token`,
+    },
+  ],
+});
