@@ -29,6 +29,9 @@ const WEIGHT: Record<DetectionSignal, number> = {
   mention: 0.4,
 };
 
+/** Error texts are read up to this much: the signature is near the top of any real error. */
+const MAX_SCAN = 64 * 1024;
+
 /** Hostnames in free text (URLs or bare `api.example.com`). */
 const HOSTNAME_IN_TEXT = /\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\b/gi;
 
@@ -66,9 +69,11 @@ export function detectProvider(
         if (pack.issuers.some((i) => i.match.test(iss))) vote(pack, 'issuer');
     }
   }
+  const signatures = knowledge.signatureIndex();
   for (const answer of facts.answers) {
-    for (const pack of knowledge.packs) {
-      if (pack.errors.some((e) => e.match.test(answer.text))) vote(pack, 'error');
+    const text = answer.text.length > MAX_SCAN ? answer.text.slice(0, MAX_SCAN) : answer.text;
+    for (const { pack, signature } of signatures.candidates(text)) {
+      if (signature.match.test(text)) vote(pack, 'error');
     }
   }
   // The URL a client error names is the one the client called: as good as a request host.

@@ -3,8 +3,20 @@
  * does this host belong to, in which environment, and which pack owns a credential format.
  */
 import { AuthdoctorError, ErrorCodes } from '../errors.js';
+import { LiteralIndex } from './literal.js';
 import { BUILTIN_PACKS } from './packs/index.js';
-import { type Host, type ProviderPack, type ProviderPackInput, ProviderPackSchema } from './schema.js';
+import {
+  type ErrorSignature,
+  type Host,
+  type ProviderPack,
+  type ProviderPackInput,
+  ProviderPackSchema,
+} from './schema.js';
+
+export interface SignatureEntry {
+  pack: ProviderPack;
+  signature: ErrorSignature;
+}
 
 export interface HostMatch {
   pack: ProviderPack;
@@ -29,6 +41,17 @@ export class ProviderKnowledge {
       }
     }
     this.#wildcards.sort((a, b) => b.suffix.length - a.suffix.length);
+  }
+
+  #signatures: LiteralIndex<SignatureEntry> | undefined;
+
+  /** Every pack's error signatures, indexed so one pass over a text finds the few that may match. */
+  signatureIndex(): LiteralIndex<SignatureEntry> {
+    this.#signatures ??= new LiteralIndex(
+      this.packs.flatMap((pack) => pack.errors.map((signature) => ({ pack, signature }))),
+      (entry) => entry.signature.match,
+    );
+    return this.#signatures;
   }
 
   byId(id: string): ProviderPack | undefined {

@@ -92,6 +92,8 @@ function candidates(credential: Credential): string[] {
 }
 
 function decodedPair(blob: string): string | undefined {
-  const text = Buffer.from(blob.trim(), 'base64').toString('utf8').replace(/\r?\n$/, '');
+  const text = Buffer.from(blob.trim(), 'base64')
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   return text.includes(':') ? text : undefined;
 }

@@ -75,7 +75,7 @@ export default defineRule({
     const dns = scanTexts(ctx).find((t) => DNS_FAILURE.test(t.text));
     for (const target of targets(ctx, evidence.clientErrors, { text: true })) {
       if (done.has(target.host) || isLocalHost(target.host) || ctx.knowledge.matchHost(target.host)) continue;
-      const candidate = nearest(target.host, knownHosts(ctx.knowledge));
+      const candidate = nearestCached(target.host, ctx.knowledge);
       if (!candidate) continue;
       const r = report(target, candidate, ctx, dns?.pointer);
       // Two slips without anything else pointing at that provider is as likely another company's real host.
@@ -86,6 +86,24 @@ export default defineRule({
     return reports;
   },
 });
+
+/** Answers per knowledge, bounded: the same hosts come back paste after paste, and the search is pure. */
+const answers = new WeakMap<ProviderKnowledge, Map<string, Candidate | null>>();
+const MAX_REMEMBERED = 10_000;
+
+function nearestCached(host: string, knowledge: ProviderKnowledge): Candidate | undefined {
+  let memo = answers.get(knowledge);
+  if (!memo) {
+    memo = new Map();
+    answers.set(knowledge, memo);
+  }
+  const known = memo.get(host);
+  if (known !== undefined) return known ?? undefined;
+  const found = nearest(host, knownHosts(knowledge));
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  memo.set(host, found ?? null);
+  return found;
+}
 
 function nearest(host: string, known: readonly KnownHost[]): Candidate | undefined {
   let best: Candidate | undefined;

@@ -4,6 +4,8 @@
  * "Invalid token" alone is a low-confidence `warning`). Entries live in one file per ecosystem; this module
  * validates them once and answers "which entries explain this text".
  */
+
+import { LiteralIndex } from '../../providers/literal.js';
 import { AWS_ERRORS } from './library-errors/aws.js';
 import { DOTNET_ERRORS } from './library-errors/dotnet.js';
 import { GENERIC_ERRORS } from './library-errors/generic.js';
@@ -31,6 +33,17 @@ export const LIBRARY_ERRORS: readonly LibraryError[] = compileCatalogue(
   ],
 );
 
+const INDEXES = new WeakMap<readonly LibraryError[], LiteralIndex<LibraryError>>();
+
+function indexOf(catalogue: readonly LibraryError[]): LiteralIndex<LibraryError> {
+  let index = INDEXES.get(catalogue);
+  if (!index) {
+    index = new LiteralIndex(catalogue, (entry) => entry.match);
+    INDEXES.set(catalogue, index);
+  }
+  return index;
+}
+
 export interface LibraryHit {
   entry: LibraryError;
   index: number;
@@ -49,7 +62,7 @@ export function classifyText(
   catalogue: readonly LibraryError[] = LIBRARY_ERRORS,
 ): LibraryHit[] {
   const hits: LibraryHit[] = [];
-  for (const entry of catalogue) {
+  for (const entry of indexOf(catalogue).candidates(text)) {
     const m = entry.match.exec(text);
     if (!m) continue;
     const detail = m.groups?.detail?.trim();

@@ -17,19 +17,17 @@ export interface SignatureHit {
 
 export function signatureHits(ctx: DiagnosisContext, text: ScanText): SignatureHit[] {
   const hits: SignatureHit[] = [];
-  for (const pack of ctx.knowledge.packs) {
-    for (const signature of pack.errors) {
-      let statusDoubt = false;
-      if (signature.status) {
-        if (text.status !== undefined) {
-          if (!signature.status.includes(text.status)) continue;
-        } else if (ctx.facts.statuses.size > 0) {
-          statusDoubt = !signature.status.some((s) => ctx.facts.statuses.has(s));
-        }
+  for (const { pack, signature } of ctx.knowledge.signatureIndex().candidates(text.scan)) {
+    let statusDoubt = false;
+    if (signature.status) {
+      if (text.status !== undefined) {
+        if (!signature.status.includes(text.status)) continue;
+      } else if (ctx.facts.statuses.size > 0) {
+        statusDoubt = !signature.status.some((s) => ctx.facts.statuses.has(s));
       }
-      const m = signature.match.exec(text.scan);
-      if (m) hits.push({ pack, signature, index: m.index, length: m[0].length, statusDoubt });
     }
+    const m = signature.match.exec(text.scan);
+    if (m) hits.push({ pack, signature, index: m.index, length: m[0].length, statusDoubt });
   }
   return hits;
 }

@@ -3,6 +3,8 @@
  * verdict: it says what the words usually mean and what to check. Patterns stay within one sentence
  * (`[^.!?\n]{0,n}`), and the rule skips a phrase the user negates ("it does not work after a restart").
  */
+
+import { lowered, mayMatch } from '../../providers/literal.js';
 import { negatedBefore } from './scan.js';
 import { compileCatalogue, type PhraseFamily, PhraseFamilySchema } from './schema.js';
 
@@ -168,8 +170,10 @@ export const PROSE_PHRASES: readonly PhraseFamily[] = compileCatalogue(PhraseFam
 
 /** Where a family's phrase is in the user's text, unless the user negates it or an `unless` pattern applies. */
 export function findPhrase(family: PhraseFamily, text: string): RegExpExecArray | undefined {
-  if (family.unless.some((re) => re.test(text))) return undefined;
+  const lower = lowered(text);
+  if (family.unless.some((re) => mayMatch(re, lower) && re.test(text))) return undefined;
   for (const re of family.match) {
+    if (!mayMatch(re, lower)) continue;
     const m = re.exec(text);
     if (m && !negatedBefore(text, m.index)) return m;
   }
