@@ -535,7 +535,8 @@ function registerKeyedSecrets(
       const value = m[2];
       if (!name || !value || value.length < 8 || registry.has(value)) continue;
       if (!isCredentialKey(name) && !(re === LOOSE_PAIR && isCredentialHeader(name))) continue;
-      if (/^(?:true|false|null|undefined|none|bearer|basic|string)$/i.test(value)) continue;
+      if (/^(?:true|false|null|undefined|none|bearer|basic|string|digest|negotiate|ntlm|dpop|aws4-hmac-sha256|scram-sha-256)$/i.test(value))
+        continue;
       // `TOKEN=$(kubectl get …)`: the start of a command, not a value.
       if (value.startsWith('$(') || value.startsWith('${') || value.startsWith('`')) continue;
       // In free text, `oauth token: unexpected status` and `Tokens.Jwt: IDX10503` are prose and error codes,

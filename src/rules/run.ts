@@ -56,7 +56,7 @@ export function toFinding(rule: Rule, report: RuleReport, order = 0): Finding {
 /**
  * Most likely cause first: severity; among errors, the cause a server checks first (CAUSE_STAGE); then
  * confidence, then the registry order (which lists the more specific rules first). Exact repeats (same
- * rule, cause and evidence) are merged.
+ * rule, cause and evidence) are merged, and so is a weaker finding of the same cause about the same evidence.
  */
 export function rank(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
@@ -66,12 +66,24 @@ export function rank(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
-  return unique.sort(
+  const sorted = unique.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       (a.severity === 'error' ? CAUSE_STAGE[a.cause] - CAUSE_STAGE[b.cause] : 0) ||
       b.confidence - a.confidence ||
       ((a as Ordered)[ORDER] ?? 0) - ((b as Ordered)[ORDER] ?? 0),
+  );
+  // A weaker finding that repeats a stronger one's cause about the same evidence adds words, not knowledge.
+  return sorted.filter(
+    (f, i) =>
+      !sorted
+        .slice(0, i)
+        .some(
+          (g) =>
+            g.cause === f.cause &&
+            SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity] &&
+            g.evidence.some((e) => f.evidence.includes(e)),
+        ),
   );
 }
 

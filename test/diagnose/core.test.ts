@@ -35,8 +35,8 @@ describe('diagnoseEvidence', () => {
   it('ranks errors before warnings, then by confidence, and shortens pointers into exchange 0', () => {
     const d = diagnoseEvidence(evidence, {
       rules: [
-        probe('low-info', 'info', 0.9),
-        probe('warn', 'warning', 0.5),
+        probe('low-info', 'info', 0.9, 'cached_response'),
+        probe('warn', 'warning', 0.5, 'wrong_url_or_endpoint'),
         probe('err-low', 'error', 0.6),
         probe('err-high', 'error', 0.9),
       ],
@@ -90,5 +90,19 @@ describe('ranking among causes the bot stands behind', () => {
       ],
     });
     expect(d.findings.map((f) => f.rule)).toEqual(['no-scheme', 'expired', 'hint']);
+  });
+});
+
+describe('repeats', () => {
+  it('drops a weaker finding that repeats a stronger one about the same evidence, keeps other causes', () => {
+    const evidence = intake('curl https://api.example.test/v1/me');
+    const d = diagnoseEvidence(evidence, {
+      rules: [
+        probe('strong', 'error', 0.9, 'missing_credentials'),
+        probe('echo', 'warning', 0.7, 'missing_credentials'),
+        probe('other', 'warning', 0.6, 'wrong_url_or_endpoint'),
+      ],
+    });
+    expect(d.findings.map((f) => f.rule)).toEqual(['strong', 'other']);
   });
 });
