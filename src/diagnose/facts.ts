@@ -9,6 +9,7 @@ import type {
   Evidence,
   Exchange,
   Field,
+  Occurrence,
   Request,
   Response,
 } from '../intake/evidence.js';
@@ -49,7 +50,8 @@ export interface TextView {
   line?: number;
 }
 
-const SENT = new Set([
+/** Occurrence locations where a credential leaves the client as part of a request. */
+const SENT: ReadonlySet<string> = new Set([
   'authorization',
   'header',
   'query',
@@ -88,6 +90,14 @@ export function headers(fields: readonly Field[], name: string): Field[] {
   return fields.filter((f) => f.name.toLowerCase() === lower);
 }
 
+/**
+ * An occurrence in a request. A value in a response (an error body quoting `Authorization: Bearer YOUR_KEY`
+ * as help text) was never sent by the user.
+ */
+export function wentOut(w: Occurrence): boolean {
+  return SENT.has(w.location) && !w.pointer.includes('.response.');
+}
+
 export function computeFacts(evidence: Evidence): Facts {
   const credentialById = new Map(evidence.credentials.map((c) => [c.id, c]));
   const requests: RequestView[] = [];
@@ -100,7 +110,7 @@ export function computeFacts(evidence: Evidence): Facts {
     const prefix = exchangePrefix(index);
     if (exchange.request) {
       const credentials = evidence.credentials.filter((c) =>
-        c.where.some((w) => w.exchange === exchange.id && SENT.has(w.location)),
+        c.where.some((w) => w.exchange === exchange.id && wentOut(w)),
       );
       requests.push({ index, exchange, request: exchange.request, pointer: `${prefix}request`, credentials });
     }
@@ -168,7 +178,7 @@ export function computeFacts(evidence: Evidence): Facts {
   const saw401 =
     statuses.has(401) || [...answers, ...prose].some((t) => /\b401\b|unauthori[sz]ed/i.test(t.text));
 
-  const sentCredentials = evidence.credentials.filter((c) => c.where.some((w) => SENT.has(w.location)));
+  const sentCredentials = evidence.credentials.filter((c) => c.where.some(wentOut));
   return {
     requests,
     responses,

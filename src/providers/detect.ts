@@ -60,6 +60,13 @@ export function detectProvider(
       for (const pack of knowledge.packs) if (pack.headerNames.includes(name)) vote(pack, 'header');
     }
   }
+  // Gateways and CDNs sign their answers with headers of their own (`x-amz-apigw-id`, `x-github-request-id`).
+  for (const { response } of facts.responses) {
+    for (const field of response.headers) {
+      const name = field.name.toLowerCase();
+      for (const pack of knowledge.packs) if (pack.headerNames.includes(name)) vote(pack, 'header');
+    }
+  }
   for (const credential of evidence.credentials) {
     const format = credential.format ?? credential.lookalike;
     if (format) vote(packForFormat(knowledge, format.id, format.provider), 'credential');

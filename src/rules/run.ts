@@ -5,6 +5,7 @@
 import type { DiagnosisContext } from '../diagnose/context.js';
 import { shortenPointer } from '../diagnose/facts.js';
 import type { Finding } from '../diagnose/finding.js';
+import { reconcile } from '../diagnose/reconcile.js';
 import { CAUSE_STAGE, SEVERITY_RANK } from '../diagnose/taxonomy.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { Rule, RuleReport } from './types.js';
@@ -28,7 +29,7 @@ export function runRules(rules: readonly Rule[], evidence: Evidence, ctx: Diagno
     }
     for (const report of reports) findings.push(toFinding(rule, report, order));
   });
-  return { findings: rank(findings), failures };
+  return { findings: rank(reconcile(findings)), failures };
 }
 
 const ORDER = Symbol('order');

@@ -146,3 +146,25 @@ describe('detectProvider with the example pack', () => {
     expect(detect('curl https://api.github.com/user', k)).toBeUndefined();
   });
 });
+
+describe('detectProvider from the answer alone', () => {
+  it("recognises an API by a header only its responses carry (a gateway's request id)", () => {
+    const gateway = knowledgeWith(
+      compilePacks([
+        {
+          origin: 'test',
+          pack: {
+            id: 'orbit-gateway',
+            name: 'Orbit Gateway',
+            auth: [{ in: 'header', scheme: 'Bearer', credential: 'an access token' }],
+            headerNames: ['x-orbit-request-id'],
+            docs: [{ title: 'Auth', url: 'https://docs.orbit.example/auth' }],
+          },
+        },
+      ]),
+    );
+    const found = detect('HTTP/1.1 401 Unauthorized\nX-Orbit-Request-Id: 7f3e\nContent-Length: 0\n\n', gateway);
+    expect(found?.pack.id).toBe('orbit-gateway');
+    expect(found?.via).toEqual(['header']);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { DiagnosisContext } from '../../diagnose/context.js';
 import type { RequestView } from '../../diagnose/facts.js';
+import { wentOut } from '../../diagnose/facts.js';
 import { formatById } from '../../intake/credentials/formats.js';
 import type { Credential, Evidence, Occurrence } from '../../intake/evidence.js';
 import type { Kind } from '../../intake/kinds.js';
@@ -19,21 +20,9 @@ export function isObserved(view: RequestView): boolean {
   return OBSERVED.has(view.exchange.source);
 }
 
-/** Where a request carries credentials: the occurrence locations that go out with it. */
-const SENT_LOCATIONS = new Set([
-  'authorization',
-  'header',
-  'query',
-  'cookie',
-  'userinfo',
-  'basic_flag',
-  'bearer_flag',
-  'body',
-]);
-
 /** The credential's occurrence in this request. */
 export function occurrenceIn(credential: Credential, view: RequestView): Occurrence | undefined {
-  return credential.where.find((w) => w.exchange === view.exchange.id && SENT_LOCATIONS.has(w.location));
+  return credential.where.find((w) => w.exchange === view.exchange.id && wentOut(w));
 }
 
 export function pointerIn(credential: Credential, view: RequestView): string {

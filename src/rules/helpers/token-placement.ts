@@ -4,22 +4,10 @@
  * that. Nothing here reveals a secret: fingerprints come from `credential.display`.
  */
 import type { DiagnosisContext } from '../../diagnose/context.js';
-import { header, type RequestView, type TextView } from '../../diagnose/facts.js';
+import { header, type RequestView, type TextView, wentOut } from '../../diagnose/facts.js';
 import type { Credential, Occurrence, Request, Response } from '../../intake/evidence.js';
 import type { ProviderPack } from '../../providers/schema.js';
 import { curlExample } from './fix.js';
-
-/** Places where a credential leaves the client as part of a request. */
-const SENT_LOCATIONS = new Set<Occurrence['location']>([
-  'authorization',
-  'header',
-  'query',
-  'cookie',
-  'userinfo',
-  'basic_flag',
-  'bearer_flag',
-  'body',
-]);
 
 /** A credential and the first request that carried it (none when it was only pasted, in text, env or code). */
 export interface Placement {
@@ -41,7 +29,7 @@ export function placementOf(credential: Credential, ctx: DiagnosisContext): Plac
   let first: Placement | undefined;
   for (const view of ctx.facts.requests) {
     const where = credential.where.find(
-      (w) => w.exchange === view.exchange.id && SENT_LOCATIONS.has(w.location),
+      (w) => w.exchange === view.exchange.id && wentOut(w),
     );
     if (!where) continue;
     const placement: Placement = { credential, view, where, pointer: where.pointer, sent: true };
@@ -50,7 +38,7 @@ export function placementOf(credential: Credential, ctx: DiagnosisContext): Plac
     first ??= placement;
   }
   if (first) return first;
-  const sentSomewhere = credential.where.find((w) => SENT_LOCATIONS.has(w.location));
+  const sentSomewhere = credential.where.find((w) => wentOut(w));
   const where = sentSomewhere ?? credential.where[0];
   return {
     credential,
