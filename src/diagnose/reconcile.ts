@@ -22,6 +22,9 @@ const UNREAD: ReadonlySet<Cause> = new Set([
   'credentials_dropped_in_transit',
 ]);
 
+/** Causes that make a real credential look invalid to this server. */
+const MISMATCHED: ReadonlySet<Cause> = new Set(['wrong_environment', 'wrong_token_type']);
+
 /** Causes that mean the server did read the token and judged its contents. */
 const READ: ReadonlySet<Cause> = new Set([
   'expired_token',
@@ -44,9 +47,10 @@ const RELATIONS: readonly Relation[] = [
     explains: (f) => f.cause === 'credentials_dropped_in_transit' && !ANSWER_RULES.has(f.rule),
     symptom: (f) => f.cause === 'missing_credentials' || f.rule === 'http-not-https',
   },
-  // The request shows the credential could not be read: the server's "invalid key" is the consequence.
+  // The request shows the credential could not be read, or is the wrong kind or from the wrong environment:
+  // the server's "invalid key" is the consequence.
   {
-    explains: (f) => UNREAD.has(f.cause) && !ANSWER_RULES.has(f.rule),
+    explains: (f) => (UNREAD.has(f.cause) || MISMATCHED.has(f.cause)) && !ANSWER_RULES.has(f.rule),
     symptom: (f) =>
       ANSWER_RULES.has(f.rule) && (f.cause === 'invalid_credentials' || f.cause === 'missing_credentials'),
   },

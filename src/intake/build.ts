@@ -509,6 +509,8 @@ const LOOSE_PAIR =
   /\b([A-Za-z_][\w-]{0,63})['"]?[ \t]{0,4}[:=][ \t]{0,4}['"`]?(?:(?:Bearer|Basic|Token|token|Bot|SSWS)[ \t]{1,4})?([A-Za-z0-9._~+/=-]{8,4096})/g;
 
 const PASSWORD_NAME = /pass|pwd|secret/i;
+const NOT_A_VALUE =
+  /^(?:true|false|null|undefined|none|bearer|basic|string|digest|negotiate|ntlm|dpop|aws4-hmac-sha256|scram-sha-256)$/i;
 const PLAIN_WORD = /^[a-z]{8,24}$/;
 const ERROR_CODE = /^[A-Z]{1,8}\d{3,8}$/;
 
@@ -518,6 +520,22 @@ const KEYED_PAIRS: [RegExp, (text: string) => boolean][] = [
   [FORM_PAIR, (text) => text.includes('=')],
   [LOOSE_PAIR, (text) => text.includes(':') || text.includes('=')],
 ];
+
+const KEY_NAME = 1;
+const HEADER_NAME = 2;
+const MAX_NAME_VERDICTS = 4096;
+/** What `isCredentialKey` and `isCredentialHeader` say of each name seen: the same few names recur. */
+const nameVerdicts = new Map<string, number>();
+
+function namesCredential(name: string, orHeader: boolean): boolean {
+  let verdict = nameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = (isCredentialKey(name) ? KEY_NAME : 0) | (isCredentialHeader(name) ? HEADER_NAME : 0);
+    if (nameVerdicts.size >= MAX_NAME_VERDICTS) nameVerdicts.clear();
+    nameVerdicts.set(name, verdict);
+  }
+  return (verdict & KEY_NAME) !== 0 || (orHeader && (verdict & HEADER_NAME) !== 0);
+}
 
 function registerKeyedSecrets(
   text: string,
@@ -533,10 +551,10 @@ function registerKeyedSecrets(
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const name = m[1];
       const value = m[2];
-      if (!name || !value || value.length < 8 || registry.has(value)) continue;
-      if (!isCredentialKey(name) && !(re === LOOSE_PAIR && isCredentialHeader(name))) continue;
-      if (/^(?:true|false|null|undefined|none|bearer|basic|string|digest|negotiate|ntlm|dpop|aws4-hmac-sha256|scram-sha-256)$/i.test(value))
-        continue;
+      // The name first: most pairs in a body or log are harmless (`"url": …`), and it is short and repeats.
+      if (!name || !value || value.length < 8 || !namesCredential(name, re === LOOSE_PAIR)) continue;
+      if (registry.has(value)) continue;
+      if (NOT_A_VALUE.test(value)) continue;
       // `TOKEN=$(kubectl get …)`: the start of a command, not a value.
       if (value.startsWith('$(') || value.startsWith('${') || value.startsWith('`')) continue;
       // In free text, `oauth token: unexpected status` and `Tokens.Jwt: IDX10503` are prose and error codes,
@@ -636,34 +654,50 @@ function lineLocator(text: string): (offset: number) => number {
  * The strings are first searched all at once for the values to hide: usually none is left (the builder
  * already shows fingerprints), and one search of their concatenation costs a fraction of a search per
  * string. Only when some value is found is each string scrubbed, and only a string holding one changes.
+ * The walk records where each string sits, so that second step revisits no object.
  */
 function scrubDeep<T>(value: T, registry: CredentialRegistry): T {
   if (!registry.scrubs) return value;
-  const strings: string[] = [];
-  eachString(value, (s) => {
-    strings.push(s);
-    return s;
-  });
+  const found: FoundStrings = { strings: [], holders: [], keys: [] };
+  collectStrings(value, found);
+  const { strings, holders, keys } = found;
   const left = registry.hiddenValuesIn(strings.join('\u0000'));
-  if (left.length > 0) {
-    eachString(value, (s) => (left.some((raw) => s.includes(raw)) ? registry.scrub(s) : s));
+  if (left.length === 0) return value;
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i]!;
+    if (!includesAny(s, left)) continue;
+    const scrubbed = registry.scrub(s);
+    // A store to an unchanged slot costs as much as the visit.
+    if (scrubbed !== s) (holders[i] as Record<string | number, unknown>)[keys[i]!] = scrubbed;
   }
   return value;
 }
 
+function includesAny(text: string, values: string[]): boolean {
+  for (const v of values) if (text.includes(v)) return true;
+  return false;
+}
+
+interface FoundStrings {
+  strings: string[];
+  /** The array or object holding `strings[i]`, under `keys[i]`. */
+  holders: object[];
+  keys: (string | number)[];
+}
+
 /**
- * Calls `map` on every string in the arrays and plain objects under `node` (not inside class instances
- * such as Secret), storing its result where it differs: a store to an unchanged property costs as much
- * as the visit.
+ * Every string in the arrays and plain objects under `node` (not inside class instances such as Secret),
+ * with where it is held.
  */
-function eachString(node: unknown, map: (s: string) => string): void {
+function collectStrings(node: unknown, found: FoundStrings): void {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       const v: unknown = node[i];
       if (typeof v === 'string') {
-        const mapped = map(v);
-        if (mapped !== v) node[i] = mapped;
-      } else if (typeof v === 'object' && v !== null) eachString(v, map);
+        found.strings.push(v);
+        found.holders.push(node);
+        found.keys.push(i);
+      } else if (typeof v === 'object' && v !== null) collectStrings(v, found);
     }
   } else if (typeof node === 'object' && node !== null && Object.getPrototypeOf(node) === Object.prototype) {
     const record = node as Record<string, unknown>;
@@ -671,9 +705,10 @@ function eachString(node: unknown, map: (s: string) => string): void {
     for (const key in record) {
       const v = record[key];
       if (typeof v === 'string') {
-        const mapped = map(v);
-        if (mapped !== v) record[key] = mapped;
-      } else if (typeof v === 'object' && v !== null) eachString(v, map);
+        found.strings.push(v);
+        found.holders.push(record);
+        found.keys.push(key);
+      } else if (typeof v === 'object' && v !== null) collectStrings(v, found);
     }
   }
 }

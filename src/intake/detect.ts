@@ -4,6 +4,7 @@
  * Segment for one parser; free text is later read by the code, `.env` and log parsers.
  */
 
+import { parseJsonContainer } from './json.js';
 import type { Kind } from './kinds.js';
 import { type Note, note } from './notes.js';
 import type { Segment } from './raw.js';
@@ -362,11 +363,10 @@ function jsonExtent(lines: string[], start: number): { end: number; value: unkno
         depth--;
         if (depth === 0) {
           const body = [...lines.slice(start, i), line.slice(0, k + 1)].join('\n');
-          try {
-            return { end: i, value: JSON.parse(body), exhausted: false };
-          } catch {
-            return { end: -1, value: undefined, exhausted: false };
-          }
+          const value = parseJsonContainer(body);
+          return value === undefined
+            ? { end: -1, value: undefined, exhausted: false }
+            : { end: i, value, exhausted: false };
         }
       }
     }

@@ -9,8 +9,9 @@ export interface Normalized {
   notes: Note[];
 }
 
-const SMART_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const SMART_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
+const SMART_DOUBLES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
+const SMART_SINGLES = '\u2018\u2019\u201A\u201B\u2032';
+const SMART_QUOTE = new RegExp(`[${SMART_DOUBLES}${SMART_SINGLES}]`, 'g');
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these is stripped on its own, never as a sequence.
 const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -28,7 +29,17 @@ const PROMPT =
 const FENCE_LANGS =
   'bash|sh|shell|zsh|console|terminal|powershell|pwsh|ps1|ps|cmd|bat|http|json|jsonc|js|ts|jsx|tsx|javascript|typescript|python|py|java|kotlin|kt|go|csharp|cs|php|ruby|rb|text|txt|log|yaml|yml|ini|env|dotenv|xml|html';
 const FENCE_LANG_PREFIX = new RegExp(`^(?:${FENCE_LANGS})[ \\t]`);
-const LEADING_MENTION = /^(?:<@!?[A-Z0-9]{2,32}>[ \t]*)+/gm;
+/** Mentions at the start of a line, tried only where a line starts with `<@`. */
+const LEADING_MENTION = /(?:<@!?[A-Z0-9]{2,32}>[ \t]*)+/y;
+const ENTITY = /&(?:lt|gt|quot|#39|#x27|amp);/g;
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&amp;': '&',
+};
 /**
  * Anything but printable ASCII, tab and newline. Every character-level fix here (controls, typographic
  * quotes and dashes, invisible and odd spaces) needs such a character, and no step adds one: most pastes
@@ -36,13 +47,80 @@ const LEADING_MENTION = /^(?:<@!?[A-Z0-9]{2,32}>[ \t]*)+/gm;
  */
 const UNUSUAL_CHAR = /[^\t\n\x20-\x7E]/;
 
+/** Kinds of unusual character, as bits: a fix runs only when the paste holds a character it fixes. */
+const CONTROL_BIT = 1;
+const SMART_BIT = 2;
+const DASH_BIT = 4;
+const INVISIBLE_BIT = 8;
+const ODD_SPACE_BIT = 16;
+const ALL_BITS = 31;
+/** Past this many unusual characters (prose in another script), every fix just runs. */
+const MAX_CENSUS = 256;
+// Carriage returns are left out: no fix below counts them, and a Windows paste has one per line.
+const UNUSUAL_CHARS = /[^\t\n\r\x20-\x7E]/g;
+
+/**
+ * Which kinds of unusual character `text` holds. Every step of `normalize` only removes characters or
+ * writes ASCII, so a kind absent here stays absent: its count would be 0, and its pass over the whole
+ * paste can be skipped.
+ */
+function census(text: string): number {
+  let bits = 0;
+  let seen = 0;
+  UNUSUAL_CHARS.lastIndex = 0;
+  for (let m = UNUSUAL_CHARS.exec(text); m !== null; m = UNUSUAL_CHARS.exec(text)) {
+    bits |= kindOf(m[0].charCodeAt(0));
+    if (bits === ALL_BITS || ++seen >= MAX_CENSUS) return ALL_BITS;
+  }
+  return bits;
+}
+
+/** The kind of an unusual character, matching the classes of the patterns above. */
+function kindOf(c: number): number {
+  if (c <= 0x1f || c === 0x7f) return CONTROL_BIT;
+  switch (c) {
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0x00ab:
+    case 0x00bb:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+      return SMART_BIT;
+    case 0x2014:
+    case 0x2013:
+    case 0x2012:
+    case 0x2212:
+      return DASH_BIT;
+    case 0x200b:
+    case 0x200c:
+    case 0x200d:
+    case 0x2060:
+    case 0xfeff:
+    case 0x00ad:
+      return INVISIBLE_BIT;
+    case 0x00a0:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+      return ODD_SPACE_BIT;
+    default:
+      return c >= 0x2000 && c <= 0x200a ? ODD_SPACE_BIT : 0;
+  }
+}
+
 export function normalize(input: string): Normalized {
   const notes: Note[] = [];
-  const unusual = UNUSUAL_CHAR.test(input);
+  const unusual = UNUSUAL_CHAR.test(input) ? census(input) : 0;
   // Colour codes first: their ESC byte would otherwise count as binary junk.
   let text = input.includes('\u001B') ? input.replace(ANSI, '') : input;
 
-  const controls = unusual ? count(text, CONTROL) : 0;
+  const controls = unusual & CONTROL_BIT ? count(text, CONTROL) : 0;
   if (controls > 0) {
     const binary = controls > 8 || text.includes('\u0000');
     text = text.replace(CONTROL, binary ? ' ' : '');
@@ -64,10 +142,9 @@ export function normalize(input: string): Normalized {
 
   let mentions = 0;
   if (text.includes('<@')) {
-    text = text.replace(LEADING_MENTION, () => {
-      mentions++;
-      return '';
-    });
+    const stripped = stripMentions(text);
+    text = stripped.text;
+    mentions = stripped.count;
   }
   let links = 0;
   if (text.includes('<')) {
@@ -90,12 +167,8 @@ export function normalize(input: string): Normalized {
   if (mentions > 0) text = text.replace(/^[ \t]+(?=\S)/, '');
 
   if (text.includes('&') && /&(?:amp|lt|gt|quot|#39|#x27);/.test(text)) {
-    text = text
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#(?:39|x27);/g, "'")
-      .replace(/&amp;/g, '&');
+    // One pass for all five: decoding never makes another entity, except `&amp;` whose result is not re-read.
+    text = text.replace(ENTITY, (entity) => ENTITIES[entity] ?? entity);
     notes.push(note('normalize.html_entities', 'Decoded &amp; &lt; &gt; that the chat app escaped.'));
   }
 
@@ -107,9 +180,9 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const smart = unusual ? count(text, SMART_DOUBLE) + count(text, SMART_SINGLE) : 0;
+  const smart = unusual & SMART_BIT ? count(text, SMART_QUOTE) : 0;
   if (smart > 0) {
-    text = text.replace(SMART_DOUBLE, '"').replace(SMART_SINGLE, "'");
+    text = text.replace(SMART_QUOTE, (q) => (SMART_DOUBLES.includes(q) ? '"' : "'"));
     notes.push(
       note(
         'normalize.smart_quotes',
@@ -118,7 +191,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const dashes = unusual ? fixDashes(text) : { text, count: 0 };
+  const dashes = unusual & DASH_BIT ? fixDashes(text) : { text, count: 0 };
   if (dashes.count > 0) {
     text = dashes.text;
     notes.push(
@@ -129,7 +202,7 @@ export function normalize(input: string): Normalized {
     );
   }
 
-  const invisible = unusual ? count(text, INVISIBLE) : 0;
+  const invisible = unusual & INVISIBLE_BIT ? count(text, INVISIBLE) : 0;
   if (invisible > 0) {
     text = text.replace(INVISIBLE, '');
     notes.push(
@@ -139,7 +212,7 @@ export function normalize(input: string): Normalized {
       ),
     );
   }
-  const spaces = unusual ? count(text, ODD_SPACES) : 0;
+  const spaces = unusual & ODD_SPACE_BIT ? count(text, ODD_SPACES) : 0;
   if (spaces > 0) {
     text = text.replace(ODD_SPACES, ' ');
     notes.push(
@@ -166,11 +239,41 @@ function count(text: string, re: RegExp): number {
   return n;
 }
 
+/**
+ * Removes `<@U123>` mentions that open a line, as `/^(?:<@…>[ \t]*)+/gm` would, but tries the pattern
+ * only where `<@` starts a line instead of at every position of the paste.
+ */
+function stripMentions(text: string): { text: string; count: number } {
+  let count = 0;
+  let out = '';
+  let last = 0;
+  for (let at = text.indexOf('<@'); at !== -1; at = text.indexOf('<@', Math.max(at + 1, last))) {
+    if (at > 0 && !isLineTerminator(text.charCodeAt(at - 1))) continue;
+    LEADING_MENTION.lastIndex = at;
+    const m = LEADING_MENTION.exec(text);
+    if (m === null) continue;
+    count++;
+    out += text.slice(last, at);
+    last = at + m[0].length;
+  }
+  return count === 0 ? { text, count } : { text: out + text.slice(last), count };
+}
+
+/** Where a `^` under the `m` flag may match after: LF, CR, LS, PS. */
+function isLineTerminator(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
 /** Fence lines go; so do backticks wrapping a whole line or a whole one-line paste (`curl …`). */
 function stripFences(text: string): { text: string; removed: number } {
   let removed = 0;
   const out: string[] = [];
   for (const line of text.split('\n')) {
+    // Every change below needs a backtick or `~~~` on the line: most lines of a long paste have neither.
+    if (!line.includes('`') && !line.includes('~~~')) {
+      out.push(line);
+      continue;
+    }
     if (FENCE_LINE.test(line)) {
       removed++;
       continue;
@@ -201,7 +304,8 @@ function stripFences(text: string): { text: string; removed: number } {
     }
     out.push(current);
   }
-  return { text: out.join('\n'), removed };
+  // Every change counts as a removal: with none, the lines join back into the same text.
+  return removed === 0 ? { text, removed } : { text: out.join('\n'), removed };
 }
 
 function fixDashes(text: string): { text: string; count: number } {

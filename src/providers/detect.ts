@@ -56,15 +56,13 @@ export function detectProvider(
     const match = knowledge.matchHost(request.url?.host);
     if (match) vote(match.pack, 'host', match.host);
     for (const field of request.headers) {
-      const name = field.name.toLowerCase();
-      for (const pack of knowledge.packs) if (pack.headerNames.includes(name)) vote(pack, 'header');
+      for (const pack of knowledge.packsForHeader(field.name.toLowerCase())) vote(pack, 'header');
     }
   }
   // Gateways and CDNs sign their answers with headers of their own (`x-amz-apigw-id`, `x-github-request-id`).
   for (const { response } of facts.responses) {
     for (const field of response.headers) {
-      const name = field.name.toLowerCase();
-      for (const pack of knowledge.packs) if (pack.headerNames.includes(name)) vote(pack, 'header');
+      for (const pack of knowledge.packsForHeader(field.name.toLowerCase())) vote(pack, 'header');
     }
   }
   for (const credential of evidence.credentials) {
@@ -127,9 +125,5 @@ export function packForFormat(
   formatId: string,
   provider: string,
 ): ProviderPack | undefined {
-  for (const pack of knowledge.packs) {
-    if (pack.auth.some((a) => a.formats.includes(formatId))) return pack;
-    if (pack.credentialFormats.some((f) => f.id === formatId)) return pack;
-  }
-  return knowledge.byId(provider);
+  return knowledge.packListingFormat(formatId) ?? knowledge.byId(provider);
 }

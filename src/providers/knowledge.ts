@@ -44,6 +44,31 @@ export class ProviderKnowledge {
   }
 
   #signatures: LiteralIndex<SignatureEntry> | undefined;
+  #byHeader: Map<string, ProviderPack[]> | undefined;
+  #byFormat: Map<string, ProviderPack> | undefined;
+
+  /** Packs that name this header (lowercase) as theirs alone. */
+  packsForHeader(name: string): readonly ProviderPack[] {
+    if (!this.#byHeader) {
+      this.#byHeader = new Map();
+      for (const pack of this.packs)
+        for (const header of pack.headerNames)
+          this.#byHeader.set(header, [...(this.#byHeader.get(header) ?? []), pack]);
+    }
+    return this.#byHeader.get(name) ?? [];
+  }
+
+  /** The first pack that lists a credential format id in its auth methods or its own formats. */
+  packListingFormat(formatId: string): ProviderPack | undefined {
+    if (!this.#byFormat) {
+      this.#byFormat = new Map();
+      for (const pack of this.packs) {
+        const ids = [...pack.auth.flatMap((a) => a.formats), ...pack.credentialFormats.map((f) => f.id)];
+        for (const id of ids) if (!this.#byFormat.has(id)) this.#byFormat.set(id, pack);
+      }
+    }
+    return this.#byFormat.get(formatId);
+  }
 
   /** Every pack's error signatures, indexed so one pass over a text finds the few that may match. */
   signatureIndex(): LiteralIndex<SignatureEntry> {

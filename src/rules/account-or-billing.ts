@@ -2,9 +2,12 @@
  * The credential is valid, but the account or project behind it may not use the API right now: the API is
  * not enabled for the project, billing is off or past due, the account is suspended or deactivated, the
  * trial or subscription ended, or the quota is exhausted (when that comes back as 401/403 rather than 429).
- * No new key fixes this; the account's state has to change.
+ * 402 Payment Required on an API call says the same (a frozen store, an unpaid plan), except on payment APIs,
+ * where it is the end customer's declined card. No new key fixes this; the account's state has to change.
  */
+import type { DiagnosisContext } from '../diagnose/context.js';
 import type { TextView } from '../diagnose/facts.js';
+import type { Evidence } from '../intake/evidence.js';
 import { looksQuoted, proseTexts, quoteAround, scanTexts } from './helpers/hosts.js';
 import type { RuleReport } from './types.js';
 import { defineRule } from './types.js';
@@ -34,12 +37,12 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'suspended',
     match:
-      /\b(?:account|organi[sz]ation|workspace|team|tenant|project|subscription|user)\b[^.\n]{0,40}\b(?:has been |is |was )(?:suspended|deactivated|disabled|locked|closed|banned|terminated|frozen|blocked|deleted|inactive)\b|\baccount_(?:inactive|deactivated|suspended|disabled|locked)\b|\b(?:AccountSuspended|AccountDisabled|OrganizationDisabled|SubscriptionNotFound|ReadOnlyDisabledSubscription|PendingVerification|OptInRequired|SubscriptionRequiredException)\b|\bYour account is not active\b|\baccount (?:is )?pending (?:verification|activation|approval)\b/i,
+      /\b(?:account|organi[sz]ation|workspace|team|tenant|project|subscription|user)\b[^.\n]{0,40}\b(?:has been |is |was )(?:suspended|deactivated|disabled|locked|closed|banned|terminated|frozen|blocked|deleted|inactive)\b|\baccount_(?:inactive|deactivated|suspended|disabled|locked)\b|\b(?:AccountSuspended|AccountDisabled|OrganizationDisabled|SubscriptionNotFound|ReadOnlyDisabledSubscription|PendingVerification|OptInRequired|SubscriptionRequiredException)\b|\bYour account is not active\b|\b(?:Unavailable|Frozen|Paused|Closed) (?:Shop|Store)\b|\b(?:shop|store) (?:is )?(?:unavailable|frozen|paused)\b|\baccount (?:is )?pending (?:verification|activation|approval)\b/i,
   },
   {
     kind: 'subscription',
     match:
-      /\b(?:free )?trial(?: period)? (?:has )?(?:expired|ended|is over)\b|\bsubscription (?:has )?(?:expired|ended|lapsed|been cancell?ed|is (?:inactive|not active|cancell?ed|required))\b|\b(?:no|without an?) active subscription\b|\blicen[cs]e (?:has )?(?:expired|is (?:invalid|not valid|required))\b|\bneeds a subscription for the service\b/i,
+      /\b(?:free )?trial(?: period)? (?:has )?(?:expired|ended|is over)\b|\bsubscription (?:has )?(?:expired|ended|lapsed|been cancell?ed|is (?:inactive|not active|cancell?ed|required|expired))\b|\bsubscription[ _](?:inactive|expired|lapsed|cancell?ed|suspended)\b|\b(?:inactive|expired|lapsed|cancell?ed) subscription\b|\b(?:no|without an?) active subscription\b|\blicen[cs]e (?:has )?(?:expired|is (?:invalid|not valid|required))\b|\bneeds a subscription for the service\b/i,
   },
   {
     kind: 'subscription',
@@ -108,19 +111,30 @@ export default defineRule({
     docs: ['https://cloud.google.com/apis/docs/getting-started#enabling_apis'],
     checklist: ['permissions', 'contact-support'],
   },
-  check(_evidence, ctx) {
-    const authStatus = ctx.facts.statuses.has(401) || ctx.facts.statuses.has(403) || ctx.facts.saw401;
+  check(evidence, ctx) {
+    const authStatus =
+      ctx.facts.statuses.has(401) ||
+      ctx.facts.statuses.has(402) ||
+      ctx.facts.statuses.has(403) ||
+      ctx.facts.saw401;
     const hit = find(scanTexts(ctx, { prose: false }), authStatus) ?? find(proseTexts(ctx), authStatus);
+    if (!hit || hit.view.kind === 'prose') {
+      const payment = paymentRequired(evidence, ctx);
+      if (payment) return [payment];
+    }
     if (!hit) return [];
     const fromProse = hit.view.kind === 'prose' && !looksQuoted(hit.view.text, hit.index);
-    const strong = !fromProse && !hit.pattern.weak;
+    // With 402 Payment Required, a suspended store or lapsed plan is about an unpaid bill.
+    const paid = ctx.facts.statuses.has(402) && hit.pattern.kind !== 'api_disabled';
+    const kind: Kind = paid ? 'billing' : hit.pattern.kind;
+    const strong = !fromProse && (!hit.pattern.weak || paid);
     const report: RuleReport = {
       severity: strong ? 'error' : 'warning',
-      confidence: strong ? (hit.pattern.kind === 'quota' ? 0.7 : 0.85) : hit.pattern.weak ? 0.45 : 0.6,
-      title: TITLES[hit.pattern.kind],
-      detail: `${fromProse ? 'The paste says' : 'The server says'} “${hit.words}”. ${EXPLAIN[hit.pattern.kind]}`,
+      confidence: strong ? (kind === 'quota' ? 0.7 : 0.85) : hit.pattern.weak ? 0.45 : 0.6,
+      title: TITLES[kind],
+      detail: `${fromProse ? 'The paste says' : 'The server says'} “${hit.words}”${paid ? ' with 402 Payment Required' : ''}. ${EXPLAIN[kind]}`,
       evidence: [hit.view.pointer],
-      fix: [...FIX[hit.pattern.kind], ...consoleLink(hit.view.text)],
+      fix: [...FIX[kind], ...consoleLink(hit.view.text)],
     };
     return [report];
   },
@@ -146,4 +160,48 @@ function consoleLink(text: string): string[] {
       text,
     );
   return m ? [`The message links the place to fix it: ${m[0].replace(/[.,;:]+$/, '')}`] : [];
+}
+
+/** Payment APIs answer 402 for a declined card: the end customer's payment, not the caller's account. */
+const CARD_DECLINE =
+  /\bcard_(?:error|declined)\b|\bdecline_code\b|\byour card (?:was|has been) declined\b|\binsufficient_funds\b|\bINSTRUMENT_DECLINED\b/i;
+/** Hosts of card-payment APIs, where 402 is the payment request's own failure. */
+const PAYMENT_API =
+  /(?:^|\.)(?:stripe\.com|braintreegateway\.com|adyen\.com|checkout\.com|squareup\.com|paypal\.com)$/i;
+
+/**
+ * 402 Payment Required on an API call: the provider wants the account's bill paid (a frozen store, a lapsed
+ * subscription, used-up prepaid credit) before it serves the credential again.
+ */
+function paymentRequired(evidence: Evidence, ctx: DiagnosisContext): RuleReport | undefined {
+  if (!ctx.facts.statuses.has(402)) return undefined;
+  if (ctx.facts.answers.some((a) => CARD_DECLINE.test(a.text.slice(0, 64 * 1024)))) return undefined;
+  const response = ctx.facts.responses.find((r) => r.response.status === 402);
+  const request = response && ctx.facts.requests.find((r) => r.exchange === response.exchange);
+  const host = request?.request.url?.host ?? ctx.facts.requests[0]?.request.url?.host;
+  if (host && PAYMENT_API.test(host)) return undefined;
+  const body = ctx.facts.answers.find((a) => a.status === 402 && a.kind !== 'challenge');
+  const i = evidence.clientErrors.findIndex((e) => e.status === 402);
+  const pointer = response
+    ? `${response.pointer}.status`
+    : body
+      ? body.pointer
+      : i >= 0
+        ? `clientErrors[${i}]`
+        : undefined;
+  if (!pointer) return undefined;
+  const said = body?.text.trim()
+    ? ` with “${quoteAround(body.text, 0, Math.min(body.text.length, 120))}”`
+    : '';
+  return {
+    confidence: 0.75,
+    title: 'The provider wants a payment: 402 Payment Required',
+    detail: `${host ? `${host} answered` : 'The API answered'} 402 Payment Required${said}. APIs use 402 when the account behind a valid credential has an unpaid bill, a lapsed subscription or no credit left; the credential is not the problem, and a new one gets the same answer.`,
+    evidence: [pointer, ...(body && body.pointer !== pointer ? [body.pointer] : [])],
+    fix: [
+      "Sign in to the provider's dashboard as the account owner (for a store or workspace: its owner, not the app developer) and settle the outstanding bill, renew the subscription or add credit.",
+      'Retry once the account shows as active again; the same credential then works.',
+    ],
+    docs: ['https://www.rfc-editor.org/rfc/rfc9110#name-402-payment-required'],
+  };
 }

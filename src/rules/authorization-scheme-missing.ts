@@ -2,10 +2,11 @@
  * `Authorization: eyJ…` — the token sent without the scheme word. Servers look for `Bearer <token>` (or the
  * scheme their docs give) and treat a bare token as no credential at all. The scheme suggested is the one
  * the provider takes for this kind of credential (`Bot` for a Discord bot token, `SSWS` for an Okta API
- * token), `Basic` when the bare value is base64 of `user:password`, and `Bearer` otherwise.
+ * token), `Basic` when the bare value is base64 of `user:password`, and `Bearer` otherwise. When the API's pack
+ * documents the bare token in Authorization (API Gateway's Cognito authorizer), the missing scheme is right.
  */
 import type { Credential } from '../intake/evidence.js';
-import type { ProviderPack } from '../providers/schema.js';
+import type { AuthMethod, ProviderPack } from '../providers/schema.js';
 import {
   bestMethod,
   decodeBase64Text,
@@ -58,6 +59,20 @@ export default defineRule({
           );
           const scheme = schemeFor(credential, found?.pack);
           const name = at?.name ?? 'Authorization';
+          const bare = found ? rawMethod(found.pack, credential) : undefined;
+          if (bare && found) {
+            // The API documents the bare token in Authorization (a Cognito user pool authorizer): no error here.
+            return {
+              severity: 'info' as const,
+              confidence: 0.2,
+              title: 'The Authorization header has no scheme, which this API accepts',
+              detail: `${sentence(describePlace({ ...credential, where: at ? [at] : credential.where }))} holds ${credential.format ? withArticle(credential.format.name) : 'a credential'} (${credential.display}) with no scheme in front of it. ${found.pack.name} documents exactly that for ${bare.credential}, so the missing scheme is not the problem; only if this API uses another kind of authorizer would it expect \`${name}: Bearer <TOKEN>\`.`,
+              evidence: [at?.pointer ?? `${view.pointer}.headers.authorization`],
+              fix: [
+                `Keep the bare token if the API is configured as ${found.pack.name} documents; if its authorizer expects a scheme, send \`${name}: Bearer <YOUR_TOKEN>\`.`,
+              ],
+            };
+          }
           return {
             confidence: 0.9,
             detail: `${sentence(describePlace({ ...credential, where: at ? [at] : credential.where }))} holds ${credential.format ? withArticle(credential.format.name) : 'a credential'} (${credential.display}) with no scheme in front of it; the server expects \`${name}: ${scheme.word} <${scheme.what}>\`.`,
@@ -86,4 +101,20 @@ function schemeFor(credential: Credential, pack: ProviderPack | undefined): { wo
     return { word: 'Basic', what: 'BASE64' };
   if (method?.in === 'basic') return { word: 'Basic', what: 'BASE64' };
   return { word: 'Bearer', what: 'TOKEN' };
+}
+
+/**
+ * The pack's usable Authorization method that takes the token with no scheme word (a Cognito user pool
+ * authorizer reads the raw JWT), when it could be this credential's: it names no formats, or names this one.
+ */
+function rawMethod(pack: ProviderPack, credential: Credential): AuthMethod | undefined {
+  const ids = formatIdsFor(pack, credential);
+  return pack.auth.find(
+    (m) =>
+      m.in === 'header' &&
+      isUsable(m) &&
+      isAuthorizationMethod(m) &&
+      !m.scheme &&
+      (m.formats.length === 0 || m.formats.some((f) => ids.includes(f))),
+  );
 }

@@ -3,7 +3,9 @@
  * request that really had no credential) and now serves it to requests whose credential is fine: they never
  * reach the API. Caches say so in their headers (`Age`, `X-Cache: Hit`, `CF-Cache-Status: HIT`,
  * `X-Varnish` with two ids, RFC 9211 `Cache-Status`); a 401 marked `public` or with `s-maxage`, and with no
- * `Vary: Authorization`, can be stored and handed to every caller.
+ * `Vary: Authorization`, can be stored and handed to every caller. A browser's own marker on the 401
+ * ("(from disk cache)", "(from ServiceWorker)") settles it whatever a CDN header says, and a 304 answering a
+ * conditional request revalidates a stored 401.
  */
 import type { DiagnosisContext } from '../diagnose/context.js';
 import { header, type ResponseView } from '../diagnose/facts.js';
@@ -19,7 +21,12 @@ const HIT_VALUE =
   /(?:^|[^a-z])(?:refresh)?hit(?![a-z])|(?:^|[^a-z])(?:stale|revalidated|updating)(?![a-z])|^fresh\b/i;
 const MISS_VALUE = /(?:^|[^a-z])(?:miss|bypass|dynamic|expired|pass|none)(?![a-z])/i;
 const CACHE_STATUS_HIT = /;\s*hit\b/i;
-const BROWSER_CACHE = /\((?:from )?(?:disk|memory|prefetch) cache\)|\bfrom ServiceWorker\b/i;
+/** Chrome "(from disk cache)" / "(from ServiceWorker)", Firefox "Transferred: cached", Safari "Source: Memory Cache". */
+const BROWSER_CACHE =
+  /\((?:from )?(?:disk|memory|prefetch) cache\)|\(?from ServiceWorker\)?|\bTransferred\s{0,4}:?\s{0,4}cached\b|\bSource:\s{0,4}(?:Memory|Disk) Cache\b/i;
+/** The marker on the same line as the auth failure: the 401 itself was read from the cache. */
+const MARKED_401 =
+  /\b40[13]\b[^\n]{0,80}(?:\((?:from )?(?:disk|memory|prefetch) cache\)|from ServiceWorker)/i;
 const USER_CACHE_HINT =
   /\b(?:works?|worked|fixed|goes away) (?:again )?(?:after|when|once|if) (?:I |we )?(?:clear(?:ed|ing)?|purg(?:ed|ing|e)|invalidat(?:ed|ing|e)) (?:the |my |our )?(?:browser |cdn |cloudfront |cloudflare |varnish |proxy )?cache\b|\bcache[- ]?bust/i;
 
@@ -53,30 +60,105 @@ export default defineRule({
     for (const view of ctx.facts.responses) {
       const { status } = view.response;
       if (status !== 401 && status !== 403) continue;
-      const report = fromHeaders(view, ctx);
+      const report = fromBrowser(view) ?? fromHeaders(view, ctx);
       if (report) reports.push(report);
     }
+    if (reports.length === 0) {
+      const revalidated = notModified(ctx);
+      if (revalidated) reports.push(revalidated);
+    }
     if (reports.length === 0 && ctx.facts.saw401) {
-      const browser = scanTexts(ctx).find((t) => BROWSER_CACHE.test(t.text));
+      const texts = scanTexts(ctx);
+      const marked = texts.find((t) => MARKED_401.test(t.text));
+      const browser = marked ?? texts.find((t) => BROWSER_CACHE.test(t.text));
       const hint = browser ?? ctx.facts.prose.find((t) => USER_CACHE_HINT.test(t.text.slice(0, 64 * 1024)));
       if (hint) {
         reports.push({
-          severity: 'warning',
-          confidence: browser ? 0.6 : 0.4,
-          detail: browser
-            ? 'The browser reports the response as coming from its own cache ("from disk/memory cache"): the 401 shown was not fetched with the current credential.'
-            : 'You describe the 401 going away once a cache is cleared: a stored 401 is being replayed to requests that should succeed.',
+          // The 401 line itself says it came from the browser's cache: the server never saw this request.
+          severity: marked ? 'error' : 'warning',
+          confidence: marked ? 0.8 : browser ? 0.6 : 0.4,
+          detail: marked
+            ? 'The browser reports the 401 itself as read from its own cache ("from disk/memory cache" or "from ServiceWorker"): the request was never sent, so the credential it would carry was never checked.'
+            : browser
+              ? 'The browser reports the response as coming from its own cache ("from disk/memory cache"): the 401 shown was not fetched with the current credential.'
+              : 'You describe the 401 going away once a cache is cleared: a stored 401 is being replayed to requests that should succeed.',
           evidence: [hint.pointer],
-          fix: [
-            'Reload with the cache disabled (DevTools → Network → "Disable cache") or add a cache-busting query parameter to confirm.',
-            'Make the API send `Cache-Control: no-store` on 401/403 responses so no cache keeps them.',
-          ],
+          fix: BROWSER_FIX,
         });
       }
     }
     return reports;
   },
 });
+
+const BROWSER_FIX = [
+  'Reload with the cache disabled (DevTools → Network → "Disable cache") or add a cache-busting query parameter to confirm.',
+  'Make the API send `Cache-Control: no-store` on 401/403 responses so no cache keeps them; if a service worker answers, exclude API calls from its cache (or bump its cache version).',
+];
+
+/**
+ * DevTools marks a response read from the browser's own cache in its status line. That settles it even when a
+ * CDN header says MISS: the CDN header was stored with the response when it was first fetched.
+ */
+function fromBrowser(view: ResponseView): RuleReport | undefined {
+  const line = view.response.statusText ?? '';
+  const marker = BROWSER_CACHE.exec(line);
+  if (!marker) return undefined;
+  const p = `${view.pointer}.headers.`;
+  const fields = view.response.headers;
+  const cc = header(fields, 'cache-control');
+  const kept = cc && !/\bno-store\b/i.test(cc.value) && /\bmax-age\s*=\s*"?[1-9]/i.test(cc.value);
+  const cdn = fields.find((f) => CACHE_HEADER.test(f.name) && MISS_VALUE.test(f.value));
+  const sw = /ServiceWorker/i.test(marker[0]);
+  return {
+    severity: 'error',
+    confidence: 0.85,
+    title: sw ? "The 401 came from the service worker's cache" : "The 401 came from the browser's cache",
+    detail: `DevTools shows this ${view.response.status} as \`${marker[0].trim()}\`: the browser did not send the request, it replayed a ${view.response.status} it had stored earlier (from before the login or token refresh), so the current credential was never checked.${kept ? ` The response allowed that: \`${cc.name}: ${cc.value}\` lets the browser keep it and reuse it without asking the server.` : ''}${cdn ? ` \`${cdn.name}: ${cdn.value}\` does not contradict this: it is the CDN's note from when the browser first fetched the response, stored along with it.` : ''}`,
+    evidence: [`${view.pointer}.status`, ...(kept ? [`${p}cache-control`] : [])],
+    fix: [
+      ...BROWSER_FIX,
+      ...(kept
+        ? [
+            'Never give a 401/403 (or any per-user response) a `max-age` or `public`: send `Cache-Control: no-store` on them, and `private, no-cache` on authenticated 200s.',
+          ]
+        : []),
+    ],
+  };
+}
+
+/**
+ * A 304 Not Modified answering a conditional request (`If-None-Match` / `If-Modified-Since`) while the paste
+ * shows a 401: the client revalidated a stored response, and what it shows is the stored 401 body.
+ */
+function notModified(ctx: DiagnosisContext): RuleReport | undefined {
+  if (!ctx.facts.saw401) return undefined;
+  const view = ctx.facts.responses.find((r) => r.response.status === 304);
+  if (!view) return undefined;
+  const request = ctx.facts.requests.find((r) => r.exchange === view.exchange);
+  const conditional = request?.request.headers.find((f) =>
+    /^if-(?:none-match|modified-since)$/i.test(f.name),
+  );
+  const url = request?.request.url?.raw;
+  const same = ctx.facts.responses.some(
+    (r) =>
+      r.response.status === 401 &&
+      ctx.facts.requests.find((q) => q.exchange === r.exchange)?.request.url?.raw === url,
+  );
+  return {
+    severity: same && conditional ? 'error' : 'warning',
+    confidence: same && conditional ? 0.75 : 0.45,
+    detail: `The server answered 304 Not Modified${conditional ? ` to a conditional request (\`${conditional.name}: ${conditional.value}\`)` : ''}: the client was told to reuse what it had stored${same ? ', and what it had stored for this URL is a 401' : ''}. The 401 seen is a cached copy, not the server's answer to the current credential.`,
+    evidence: [
+      `${view.pointer}.status`,
+      ...(conditional && request ? [`${request.pointer}.headers.${conditional.name.toLowerCase()}`] : []),
+    ],
+    fix: [
+      ...BROWSER_FIX,
+      'Do not send `ETag`/`Last-Modified` on 401/403 responses (or vary them by credential), so a revalidation cannot turn a stored 401 into the answer for a logged-in request.',
+    ],
+  };
+}
 
 function fromHeaders(view: ResponseView, ctx: DiagnosisContext): RuleReport | undefined {
   const s = signals(view.response.headers);

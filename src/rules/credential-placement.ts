@@ -3,7 +3,8 @@
  * `token` parameter, GitHub's `?access_token=`, HubSpot's `hapikey`), or where it never read one. The pack
  * marks placements `deprecated` or `rejected`; the fix moves the credential to the header the pack prefers.
  * Code that builds the request (`requests.post(url, data={'token': …})`) counts when intake read it, and,
- * more weakly, when it only appears in what the user wrote.
+ * more weakly, when it only appears in what the user wrote. A body token inside a JSON body is lost on APIs
+ * whose body method reads only form-encoded bodies (Slack): the pack's method says so in its note.
  */
 import type { DiagnosisContext } from '../diagnose/context.js';
 import { isCredentialKey } from '../intake/credentials/names.js';
@@ -32,7 +33,7 @@ import { defineRule, type RuleReport } from './types.js';
 
 /** `data={'token': …}`, `params = {"api_key": …}`, `json={"access_token": …}` on a line that also names the URL. */
 const CODE_FIELD =
-  /\b(data|params|json|form|body|payload|query|qs)[ \t]{0,4}[=:][ \t]{0,4}\{[ \t]{0,4}['"]?([A-Za-z_][\w-]{0,40})['"]?[ \t]{0,4}:/gi;
+  /\b(data|params|json|form|body|payload|query|qs)[ \t]{0,4}[=:][ \t]{0,4}(JSON\.stringify\([ \t]{0,4})?\{[ \t]{0,4}['"]?([A-Za-z_][\w-]{0,40})['"]?[ \t]{0,4}:/gi;
 const URL_IN_LINE = /https?:\/\/([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8})/i;
 const MAX_LINES = 2000;
 /** The paste shows the call was refused as unauthenticated. */
@@ -84,7 +85,10 @@ function fromRequest(
   const placement = placementOf(credential, at);
   if (!placement) return undefined;
   const matching = methodsAt(pack, placement);
-  if (acceptsAt(pack, placement, credential)) return undefined;
+  // A body token the API reads only from form-encoded bodies is no token at all inside a JSON body.
+  const formOnly = placement.in === 'body' && jsonBody(view.request) ? formOnlyMethod(matching) : undefined;
+  if (!formOnly && acceptsAt(pack, placement, credential)) return undefined;
+  if (formOnly) return jsonBodyReport(use, pack, placement);
   const refused = matching.find((m) => !isUsable(m));
   // Unlisted placements only matter when nothing else in the request is where the API looks, and only for a
   // request that surely goes to this API (a pack guessed from the credential says nothing about localhost).
@@ -109,6 +113,52 @@ function fromRequest(
     fix: [
       `Move the credential out of ${placeWords(placement)} and into ${describeMethod(target, pack)}.`,
       curlExample(withoutCredential(view.request, placement), exampleFor(target, pack)),
+    ],
+    ...(pack.docs[0] ? { docs: [pack.docs[0].url] } : {}),
+  };
+}
+
+/** `x-www-form-urlencoded` / `multipart/form-data` / "form-encoded": where a method says its body must be a form. */
+const FORM_ONLY = /\bform[- ]?encoded\b|x-www-form-urlencoded|multipart\/form-data/i;
+
+/** The body is JSON: parsed as such, declared by Content-Type, or built with `JSON.stringify(` / `json=`. */
+function jsonBody(request: CredentialUse['view']['request']): boolean {
+  const body = request.body;
+  if (!body || body.kind === 'form' || body.kind === 'multipart') return false;
+  if (body.kind === 'json') return true;
+  const type = request.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? '';
+  if (/\bjson\b/i.test(type)) return true;
+  if (/form-urlencoded|multipart/i.test(type)) return false;
+  return /^\s*(?:\{|JSON\.stringify\(|json\s*=)/.test(body.text ?? '');
+}
+
+/** The usable body method, when every usable one at this placement reads only form-encoded bodies. */
+function formOnlyMethod(matching: readonly AuthMethod[]): AuthMethod | undefined {
+  const usable = matching.filter(isUsable);
+  if (usable.length === 0 || !usable.every((m) => FORM_ONLY.test(`${m.note ?? ''} ${m.credential}`)))
+    return undefined;
+  return usable[0];
+}
+
+function jsonBodyReport(
+  use: CredentialUse,
+  pack: ProviderPack,
+  placement: Placement,
+): RuleReport | undefined {
+  const { credential, at, view } = use;
+  const target = headerTarget(pack, credential);
+  if (!target) return undefined;
+  const type = view.request.headers.find((h) => h.name.toLowerCase() === 'content-type');
+  return {
+    severity: 'error',
+    confidence: 0.85,
+    title: 'The token is in a JSON body, where this API does not read it',
+    detail: `${sentence(describePlace({ ...credential, where: [at] }))} carries ${credential.format ? withArticle(credential.format.name) : 'the credential'} (${credential.display}) inside a JSON body${type ? ` (\`${type.name}: ${type.value}\`)` : ''}. ${pack.name} reads ${placeWords(placement)} only from form-encoded bodies (\`application/x-www-form-urlencoded\` or \`multipart/form-data\`), never from JSON, so this request reaches it with no credential at all.`,
+    evidence: [at.pointer, ...(type ? [`${view.pointer}.headers.content-type`] : [])],
+    fix: [
+      `Keep the JSON body but move the token into ${describeMethod(target, pack)}, and drop the \`${placement.name ?? 'token'}\` field.`,
+      curlExample(withoutCredential(view.request, placement), exampleFor(target, pack)),
+      `Or send the body form-encoded (\`application/x-www-form-urlencoded\`) with the \`${placement.name ?? 'token'}\` field.`,
     ],
     ...(pack.docs[0] ? { docs: [pack.docs[0].url] } : {}),
   };
@@ -168,13 +218,28 @@ function fromCodeInText(evidence: Evidence, ctx: DiagnosisContext): RuleReport |
       CODE_FIELD.lastIndex = 0;
       for (let m = CODE_FIELD.exec(line); m !== null; m = CODE_FIELD.exec(line)) {
         const keyword = (m[1] ?? '').toLowerCase();
-        const name = m[2] ?? '';
+        const name = m[3] ?? '';
         if (!isCredentialKey(name)) continue;
         const placement: Placement = {
           in: keyword === 'params' || keyword === 'query' || keyword === 'qs' ? 'query' : 'body',
           name,
         };
         const matching = methodsAt(pack, placement);
+        const json = placement.in === 'body' && (keyword === 'json' || m[2] !== undefined);
+        const headerMethod = pack.auth.find((x) => isUsable(x) && (x.in === 'header' || x.in === 'basic'));
+        if (json && headerMethod && formOnlyMethod(matching)) {
+          return {
+            severity: 'warning',
+            confidence: 0.65,
+            title: 'The token is in a JSON body, where this API does not read it',
+            detail: `The code in the paste sends the credential as the \`${name}\` field of a JSON body (\`${m[0].trim()} …\`) to ${host}. ${pack.name} reads a body token only from form-encoded bodies, never from JSON, so the call arrives with no credential.`,
+            evidence: [`prose[${index}]`],
+            fix: [
+              `Send the credential in ${describeMethod(headerMethod, pack)} and keep the JSON body without the \`${name}\` field, e.g. in Python: \`${pythonExample(headerMethod).replace('data=…', 'json=…')}\`.`,
+            ],
+            ...(pack.docs[0] ? { docs: [pack.docs[0].url] } : {}),
+          };
+        }
         const refused = matching.find((x) => !isUsable(x));
         const target = pack.auth.find((x) => isUsable(x) && (x.in === 'header' || x.in === 'basic'));
         if (!target) continue;

@@ -43,6 +43,10 @@ export default defineRule({
     reports.push(...emptyQuery(ctx));
     reports.push(...prefixAssignment(evidence, ctx));
     reports.push(...setEmptyInPaste(evidence, ctx));
+    if (reports.length === 0) {
+      const printed = printedNull(ctx);
+      if (printed) reports.push(printed);
+    }
     return reports;
   },
 });
@@ -261,4 +265,45 @@ function setEmptyInPaste(evidence: Evidence, ctx: DiagnosisContext): RuleReport[
     });
   }
   return out;
+}
+
+/**
+ * `401 Bearer None`, `Authorization: Bearer undefined` in printed output or a log: the header value the
+ * program really sent, with an unset variable rendered as text. Inside a quoted string it is code, not output.
+ */
+const PRINTED_NULL =
+  /(?<![\w])(Bearer|Token|token|Bot|SSWS|Basic)[ ](None|undefined|null|nil|NaN|\[object Object\])(?![\w.])/g;
+/** A line of code that builds the header, rather than output or a log that shows it. */
+const CODE_LINE =
+  /\b(?:const|let|var|def|return|function|headers|if|else)\b|=>|[{(,]\s*["']?Authorization["']?\s*:|\?\s*\{/;
+
+function printedNull(ctx: DiagnosisContext): RuleReport | undefined {
+  for (const text of [...ctx.facts.answers, ...ctx.facts.prose]) {
+    const scan = text.text.length > 64 * 1024 ? text.text.slice(0, 64 * 1024) : text.text;
+    const m = [...scan.matchAll(PRINTED_NULL)].find((hit) => !CODE_LINE.test(lineAt(scan, hit.index)));
+    if (!m) continue;
+    const sent = ctx.facts.requests.flatMap((v) =>
+      v.credentials.filter((c) => c.where.some((w) => w.location === 'authorization')),
+    )[0];
+    const names = sent?.origin?.names ?? [];
+    const value = m[2]!;
+    return {
+      cause: 'placeholder_or_unexpanded',
+      confidence: 0.85,
+      title: `The token sent was the text \`${value}\``,
+      detail: `The paste shows the header value that went out: \`${m[0]}\`. The variable meant to hold the token was ${value === 'None' ? 'None' : value === '[object Object]' ? 'an object, not a string' : `${value}`} when the request was built${names.length ? ` (it comes from \`${names.join('`, `')}\`)` : ''}, so the server received the word \`${value}\` instead of a credential.`,
+      evidence: [text.pointer, ...(sent ? [sent.where[0]!.pointer] : [])],
+      fix: [
+        names.length
+          ? `Check that \`${names[0]}\` is set, under exactly that name, in the environment of the process that sends the request (a \`.env\` file must be loaded before the variable is read); fail early when it is missing instead of sending \`${value}\`.`
+          : `Find where the token variable is set and make sure it holds the token before the request is built; fail early when it is missing instead of sending \`${value}\`.`,
+      ],
+    };
+  }
+  return undefined;
+}
+
+function lineAt(text: string, index: number): string {
+  const end = text.indexOf('\n', index);
+  return text.slice(text.lastIndexOf('\n', index) + 1, end < 0 ? undefined : end);
 }

@@ -3,9 +3,11 @@
  * and the answer is a plain 401. Three signals name an environment — the credential (its format: `sk_test_`,
  * a user pack's `acme_live_…`), the host (the pack's host entry,
  * or labels such as `sandbox`, `staging`, `test` in the name), and configuration in the paste
- * (`'mode' => 'live'`, `environment: 'production'`, `sandbox: false`, `Environment.SANDBOX`). When two of
- * them disagree about the request that failed, that is the 401. (A JWT's issuer environment is the
- * jwt-issuer-environment rule's.)
+ * (`'mode' => 'live'`, `environment: 'production'`, `sandbox: false`, `Environment.SANDBOX`), and what the
+ * user says about the credential ("my Sandbox client id", "the token from our dev-1.oktapreview.com org").
+ * When two of them disagree about the request that failed, that is the 401; the user's words alone make it
+ * an error only together with a request the paste shows failing at a host a pack places in the other
+ * environment. (A JWT's issuer environment is the jwt-issuer-environment rule's.)
  */
 import type { DiagnosisContext } from '../diagnose/context.js';
 import type { TextView } from '../diagnose/facts.js';
@@ -28,6 +30,7 @@ import {
   targets,
   withHost,
 } from './helpers/hosts.js';
+import { credentialStatements } from './helpers/stated-environment.js';
 import type { RuleReport } from './types.js';
 import { defineRule } from './types.js';
 
@@ -39,8 +42,13 @@ interface Stated {
   /** The words as written, for the detail. */
   said: string;
   view: TextView;
-  /** `config`: a setting in code or configuration; `said`: the user's words ("my live keys"). */
-  how: 'config' | 'said';
+  /**
+   * `config`: a setting in code or configuration; `said`: the user's words about the credential ("my live
+   * keys"); `host`: a host the user says the credential comes from or works on.
+   */
+  how: 'config' | 'said' | 'host';
+  /** For `host`: the pack that tags that host; the statement speaks only about that provider's hosts. */
+  pack?: ProviderPack;
 }
 
 /** `'mode' => 'live'`, `PAYPAL_MODE=sandbox`, `environment: "production"`, `env=prod`. */
@@ -52,9 +60,6 @@ const FLAG =
 /** SDK enums and constructors: `Environment.SANDBOX`, `SquareEnvironment.Production`, `new LiveEnvironment(`. */
 const SDK_ENUM =
   /\b[A-Za-z]{0,30}Environment(?:\.|::)(SANDBOX|Sandbox|PRODUCTION|Production|LIVE|Live|TEST|Test|STAGING|Staging|DEVELOPMENT|Development)\b|\bnew (Sandbox|Live|Production)Environment\s*\(/g;
-/** "my live keys", "sandbox credentials", "production client id". */
-const SAID =
-  /\b(live|production|prod|sandbox|test)\s+(?:api\s+)?(?:keys?|credentials?|client[ _-]?(?:id|secret)s?|secrets?|tokens?)\b/gi;
 /** Application environments say where the app runs, not which API environment it calls. */
 const APP_ENV_KEY =
   /^(?:node|rails|app|flask|aspnetcore|dotnet|rack|mix|django|laravel|symfony|spring|go|vite|next)[_-]/i;
@@ -149,31 +154,47 @@ function statedMismatch(
   target: Target,
   host: HostEnvironment,
   hostSide: Side,
-  stated: readonly Stated[],
+  all: readonly Stated[],
 ): RuleReport | undefined {
+  // A host the user names speaks only about its own provider's hosts.
+  const stated = all.filter((s) => !s.pack || s.pack.id === host.match?.pack.id);
   // Prefer a setting over the user's words; a paste that states both environments is not a clear conflict.
   const conflicting =
-    stated.find((s) => s.side !== hostSide && s.how === 'config') ?? stated.find((s) => s.side !== hostSide);
+    stated.find((s) => s.side !== hostSide && s.how === 'config') ??
+    stated.find((s) => s.side !== hostSide && s.how === 'host') ??
+    stated.find((s) => s.side !== hostSide);
   if (!conflicting || stated.some((s) => s.side === hostSide)) return undefined;
   const failed =
-    target.status === 401 || target.status === 403 || (target.status === undefined && ctx.facts.saw401);
+    target.status === 401 ||
+    target.status === 403 ||
+    (target.status === undefined &&
+      (ctx.facts.saw401 || ctx.facts.answers.some((a) => a.kind === 'error_body')));
   const counterpart = counterpartHost(target.host, host, conflicting.side);
   const fixed = counterpart ? withHost(target.raw, target.host, counterpart.host) : undefined;
   const config = conflicting.how === 'config';
-  const said = config ? 'the configuration says' : 'you say';
+  // The user's words decide only together with a request (or a client's log of it) that the paste shows
+  // failing against a host some pack places in the other environment.
+  const shown = !target.pointer.startsWith('prose');
+  const firm = config || (shown && host.source === 'pack');
   const want = capitalize(envWord(conflicting.env));
   const have = envWord(host.environment);
   const where = fixed ? ` (${counterpart!.guess ? 'probably ' : ''}${fixed})` : '';
+  const statement =
+    conflicting.how === 'host'
+      ? `you say the credential comes from or works on \`${conflicting.said}\`, a ${envWord(conflicting.env)} host of ${conflicting.pack?.name ?? 'this API'}`
+      : `${config ? 'the configuration says' : 'you say'} \`${conflicting.said}\` (${envWord(conflicting.env)})`;
   return {
-    severity: failed && config ? 'error' : 'warning',
-    confidence: failed ? (config ? 0.75 : 0.5) : 0.4,
-    detail: `The request went to ${target.host}, ${hostDescription(host)}, but ${said} \`${conflicting.said}\` (${envWord(conflicting.env)}). ${want} credentials are not valid on the ${have} host${config ? '; often the setting is defined but not passed to the client that makes this call, which then falls back to its default environment' : ''}.`,
+    severity: failed && firm ? 'error' : 'warning',
+    confidence: failed ? (config ? 0.75 : firm ? 0.7 : 0.5) : 0.4,
+    detail: `The request went to ${target.host}, ${hostDescription(host)}, but ${statement}. ${want} credentials are not valid on the ${have} host${config ? '; often the setting is defined but not passed to the client that makes this call, which then falls back to its default environment' : ''}.`,
     evidence: [target.pointer, conflicting.view.pointer],
     fix: [
       config
         ? `Make the setting reach the client that makes this call (pass the configured context/client object to every call), so the request goes to the ${envWord(conflicting.env)} host${where}.`
         : `Call the ${envWord(conflicting.env)} host with ${envWord(conflicting.env)} credentials${where}.`,
-      `Or, if ${have} is what you want, use ${have} credentials${config ? ' and switch the setting' : ''} too.`,
+      config
+        ? `Or, if ${have} is what you want, use ${have} credentials and switch the setting too.`
+        : `Or, if ${have} is what you want, use credentials created in the ${have} environment (its own dashboard, org or app).`,
     ],
   };
 }
@@ -220,7 +241,16 @@ function statements(ctx: DiagnosisContext): Stated[] {
       push(out, sandboxKey === on ? 'sandbox' : 'production', m[0], view, 'config');
     }
     for (const m of view.text.matchAll(SDK_ENUM)) push(out, (m[1] ?? m[2])!, m[0], view, 'config');
-    if (view.kind === 'prose') for (const m of view.text.matchAll(SAID)) push(out, m[1]!, m[0], view, 'said');
+  }
+  for (const s of credentialStatements(ctx)) {
+    out.push({
+      side: sideOf(s.environment),
+      env: s.environment,
+      said: s.said,
+      view: s.view,
+      how: s.via === 'host' ? 'host' : 'said',
+      ...(s.pack ? { pack: s.pack } : {}),
+    });
   }
   return out;
 }
@@ -257,10 +287,15 @@ function counterpartHost(
   want: Side,
 ): { host: string; guess: boolean } | undefined {
   if (env.source === 'pack') {
-    const other = env.match!.pack.hosts.find(
-      (h) => sideOf(h.environment) === want && !h.host.startsWith('*.'),
-    );
-    return other ? { host: other.host, guess: false } : undefined;
+    const hosts = env.match!.pack.hosts.filter((h) => sideOf(h.environment) === want && !h.region);
+    const other = hosts.find((h) => !h.host.startsWith('*.'));
+    if (other) return { host: other.host, guess: false };
+    // Tenant hosts (`acme.okta.com` / `acme.oktapreview.com`): the same tenant label under the other suffix.
+    const own = env.match!.host.host;
+    const wildcard = hosts.find((h) => h.host.startsWith('*.'));
+    if (!own.startsWith('*.') || !wildcard) return undefined;
+    const tenant = host.slice(0, host.length - (own.length - 1));
+    return tenant ? { host: `${tenant}.${wildcard.host.slice(2)}`, guess: true } : undefined;
   }
   if (want !== 'production') return undefined;
   const labels = host.split('.');

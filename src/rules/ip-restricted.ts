@@ -2,13 +2,17 @@
  * The credential is fine but the caller is not allowed to use it from here: an IP allowlist (on the key, the
  * token, the organization or the resource's firewall), a key restricted to certain HTTP referrers, apps or
  * APIs, or a country restriction. Providers say so in many words; this rule reads the whole family from what
- * servers and clients said, and names the IP address the message gives.
+ * servers and clients said, and names the IP address the message gives. A pasted access policy with a
+ * network condition (`aws:SourceIp`, `aws:SourceVpce`, Azure `networkAcls`) next to a refusal explains it too.
  */
+import type { DiagnosisContext } from '../diagnose/context.js';
 import type { TextView } from '../diagnose/facts.js';
 import { ipIn, looksQuoted, proseTexts, quoteAround, scanTexts } from './helpers/hosts.js';
+import { networkPolicy } from './helpers/network-policy.js';
+import type { RuleReport } from './types.js';
 import { defineRule } from './types.js';
 
-type Kind = 'ip' | 'key' | 'referrer' | 'app' | 'api' | 'network' | 'geo';
+type Kind = 'ip' | 'key' | 'referrer' | 'app' | 'api' | 'network' | 'perimeter' | 'geo';
 
 interface Pattern {
   kind: Kind;
@@ -42,6 +46,21 @@ const PATTERNS: Pattern[] = [
     kind: 'network',
     match:
       /\bClient address is not authori[sz]ed\b|\bForbiddenByFirewall\b|\bForbiddenByConnection\b|\bdenied due to (?:Virtual Network|VNet)\/?Firewall rules\b|\bPublic (?:network )?access is disabled\b|\bnot allowed to access the server\b[^.\n]{0,40}\bfirewall\b|\bClient with IP address '[^'\n]{1,60}' is not allowed\b|\bfirewall rules?\b[^.\n]{0,60}\b(?:block|deny|denied|not allow)/i,
+  },
+  {
+    kind: 'perimeter',
+    match:
+      /\bvpcServiceControlsUniqueIdentifier\b|\bSECURITY_POLICY_VIOLATED\b|\bVPC_SERVICE_CONTROLS\b|\bVPC Service Controls\b[^.\n]{0,60}\b(?:violat|denied|block)/i,
+  },
+  {
+    kind: 'network',
+    match:
+      /\bblocked by (?:your |the )?[\w ]{0,40}firewall settings?\b|\bThe web app you have attempted to reach has blocked your access\b|\bIp Forbidden\b/i,
+  },
+  {
+    kind: 'perimeter',
+    match: /\bRequest is prohibited by organi[sz]ation'?s policy\b/i,
+    ambiguous: true,
   },
   {
     kind: 'network',
@@ -101,6 +120,9 @@ const FIX: Record<Kind, (ip: string | undefined) => string[]> = {
   network: () => [
     'The resource’s network rules (firewall, private endpoint, resource policy) reject this caller: add the caller’s IP or virtual network to the allowed networks, or call through the private endpoint.',
   ],
+  perimeter: () => [
+    'The project is inside a VPC Service Controls perimeter and this caller is outside it: call from a network or identity the perimeter allows (an authorized VPC, an access level with the caller’s IP range), or add an ingress rule for this caller. The `vpcServiceControlsUniqueIdentifier` in the error finds the exact violation in the audit logs.',
+  ],
   geo: () => [
     'The provider does not serve the country or region the request comes from: call from a supported region (server location), as the provider’s terms allow.',
   ],
@@ -113,6 +135,7 @@ const TITLE: Record<Kind, string> = {
   app: 'The key is restricted to other apps',
   api: 'The key is not allowed to call this API',
   network: 'A network restriction (firewall, resource policy) rejects the caller',
+  perimeter: 'A service perimeter (VPC Service Controls) rejects the caller',
   geo: 'The request comes from a region the API does not serve',
 };
 
@@ -129,6 +152,10 @@ export default defineRule({
   },
   check(_evidence, ctx) {
     const hit = find(scanTexts(ctx, { prose: false })) ?? find(proseTexts(ctx));
+    if (!hit || hit.pattern.ambiguous) {
+      const policy = policyReport(ctx);
+      if (policy) return [policy];
+    }
     if (!hit) return [];
     const { view, pattern, words } = hit;
     const fromProse = view.kind === 'prose' && !looksQuoted(view.text, hit.index ?? 0);
@@ -168,6 +195,8 @@ function explain(kind: Kind): string {
       return 'The key is valid, but restricted to other APIs.';
     case 'network':
       return 'The resource only accepts requests from allowed networks; this may also be a permissions policy, so check both.';
+    case 'perimeter':
+      return 'An organization policy puts the service inside a perimeter that only admits requests from allowed networks and identities; the credential itself may be fine.';
     case 'geo':
       return 'The service refuses requests from this country or region regardless of the credential.';
   }
@@ -181,4 +210,77 @@ function find(texts: readonly TextView[]) {
     }
   }
   return undefined;
+}
+
+/** What a server says when a policy refused the caller (not when the credential was not understood). */
+const REFUSAL =
+  /\bexplicit deny\b|\bnot authori[sz]ed to (?:perform|access)\b|\bAccessDenied\w*|\bAuthorizationFailure\b|\bForbidden\w*|\bRequest is prohibited\b|\bPermission denied\b|\bPERMISSION_DENIED\b/i;
+/** AWS: a Deny statement matched; Azure: the network rules themselves refused. */
+const POLICY_DENIED =
+  /\bexplicit deny\b|\bAuthorizationFailure\b|\bForbiddenByFirewall\b|\bnot authori[sz]ed to perform this operation\b/i;
+
+/**
+ * A pasted policy with a network condition (source IP, VPC, firewall rules) next to a refusal: the caller is
+ * outside the networks the policy admits. An AWS explicit deny with only such a Deny statement shown, or
+ * Azure's network refusal with default-deny rules, is the cause; a bare 403 next to the policy is a lead.
+ */
+function policyReport(ctx: DiagnosisContext): RuleReport | undefined {
+  const policy = networkPolicy(ctx);
+  if (!policy) return undefined;
+  // The refusal may share a text with the policy (pasted right under the response); only what comes before
+  // counts. In the user's prose it counts when it reads as a quoted error line, not as their own words.
+  let quoted = true;
+  const refusal = scanTexts(ctx).find((t) => {
+    const text = t.pointer === policy.view.pointer ? t.text.slice(0, policy.index) : t.text;
+    const at = text.search(REFUSAL);
+    if (at < 0) return false;
+    if (t.kind === 'prose') quoted = looksQuoted(text, at);
+    return true;
+  });
+  const refusedStatus = ctx.facts.statuses.has(403) || ctx.facts.statuses.has(401);
+  if (!refusal && !refusedStatus) return undefined;
+  const strong = policy.denies && quoted && refusal !== undefined && POLICY_DENIED.test(refusal.text);
+  const where = policy.kind === 'vpc' ? 'VPCs or VPC endpoints' : 'addresses';
+  const listed = policy.ranges.length ? ` (${policy.ranges.map((r) => `\`${r}\``).join(', ')})` : '';
+  const words = refusal && (POLICY_DENIED.exec(refusal.text) ?? REFUSAL.exec(refusal.text));
+  const said = words
+    ? `The server refused the call (“${quoteAround(refusal!.text, words.index, words[0].length)}”)`
+    : 'The server answered 403';
+  return {
+    severity: strong ? 'error' : 'warning',
+    confidence: strong ? 0.85 : 0.55,
+    title: 'A policy admits only certain networks, and the caller is outside them',
+    detail: `${said}, and the pasted policy has a network condition, \`${policy.condition}\`${listed}, that ${policy.denies ? 'denies' : 'only admits'} callers by their source ${policy.kind === 'vpc' ? 'network' : 'address'}. A request from other ${where} (a CI runner, a serverless function, a laptop off the office VPN) is refused whatever its credentials.`,
+    evidence: [...new Set([...(refusal ? [refusal.pointer] : []), policy.view.pointer])],
+    fix: fixFor(policy.provider, policy.kind),
+    docs: [POLICY_DOCS[policy.provider]],
+  };
+}
+
+const POLICY_DOCS = {
+  aws: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip',
+  azure: 'https://learn.microsoft.com/azure/storage/common/storage-network-security',
+  gcp: 'https://cloud.google.com/sql/docs/mysql/authorize-networks',
+} as const;
+
+function fixFor(provider: 'aws' | 'azure' | 'gcp', kind: 'ip' | 'vpc'): string[] {
+  const egress =
+    'Find the address the failing caller leaves from (`curl https://ifconfig.me` on that machine; for hosted CI, the provider’s published runner ranges or a self-hosted runner / NAT gateway with a fixed IP).';
+  switch (provider) {
+    case 'aws':
+      return [
+        egress,
+        kind === 'vpc'
+          ? 'Call from the VPC or VPC endpoint named in the `aws:SourceVpc`/`aws:SourceVpce` condition, or add the caller’s network to it.'
+          : 'Add that address or range to the `aws:SourceIp` list of the policy (or give this caller another way in, such as IAM-signed requests, in a separate statement).',
+        'For API Gateway, redeploy the stage after changing its resource policy; the change takes effect only on deployment.',
+      ];
+    case 'azure':
+      return [
+        egress,
+        'Add the address to the resource’s firewall (Networking → Firewalls and virtual networks / Access restrictions), or call from an allowed virtual network or private endpoint.',
+      ];
+    case 'gcp':
+      return [egress, 'Add the address to the authorized networks (or the access level) the policy lists.'];
+  }
 }

@@ -66,11 +66,15 @@ export default defineRule({
   },
   check(_evidence, ctx) {
     const best = new Map<string, { hit: LibraryHit; text: ScanText }>();
-    for (const text of scanTexts(ctx, { challenges: false })) {
+    const texts = scanTexts(ctx, { challenges: false });
+    for (const text of texts) {
       const prose = text.kind === 'prose';
       let packCauses: Set<Cause> | undefined;
       for (const hit of classifyText(text.scan)) {
         if (prose && negatedBefore(text.scan, hit.index)) continue;
+        // What explains the refusal better may be logged in another part of the paste.
+        if (hit.entry.unless && texts.some((t) => hit.entry.unless!.test(t.scan))) continue;
+        if (hit.entry.notWhenNoneSent && sentState(ctx, text) === 'none') continue;
         if (prose && hit.entry.tier === 'generic' && asked(text.scan, hit.index + hit.length)) continue;
         packCauses ??= new Set(signatureHits(ctx, text).map((h) => h.signature.cause));
         if (packCauses.has(hit.entry.cause)) continue;

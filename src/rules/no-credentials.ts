@@ -3,7 +3,8 @@
  * API-key header, no cookie, query parameter or `-u`. Also the commands that throw the header away
  * themselves: `-H 'Authorization:'` (curl's "remove this header"), a `-H` value without a colon that curl
  * silently drops, an unquoted HTTPie item split by the shell. The fix says what to send, from the server's
- * own `WWW-Authenticate` challenge or from what the provider's pack says it expects.
+ * own `WWW-Authenticate` challenge or from what the provider's pack says it expects. A later hop of a redirect
+ * whose first request carried the credential is redirect-dropped-credentials' case, not this one.
  */
 import type { DiagnosisContext } from '../diagnose/context.js';
 import type { RequestView } from '../diagnose/facts.js';
@@ -99,6 +100,18 @@ export default defineRule({
   },
 });
 
+/** An earlier request of the same redirect chain (hop numbers counting up to this one) sent a credential. */
+function sentEarlierInChain(view: RequestView, evidence: Evidence, ctx: DiagnosisContext): boolean {
+  const exchanges = evidence.exchanges;
+  for (let i = view.index; i > 0; i--) {
+    const hop = exchanges[i]?.hop;
+    if (hop === undefined || hop === 0 || (exchanges[i - 1]?.hop ?? 0) !== hop - 1) return false;
+    const earlier = ctx.facts.requests.find((r) => r.index === i - 1);
+    if (earlier && earlier.credentials.length > 0) return true;
+  }
+  return false;
+}
+
 function weight(view: RequestView): number {
   return (isObserved(view) ? 2 : 0) + (view.exchange.response ? 1 : 0);
 }
@@ -139,6 +152,9 @@ function sendsNothing(view: RequestView): boolean {
 function reportFor(view: RequestView, evidence: Evidence, ctx: DiagnosisContext): RuleReport | undefined {
   const outcome = failed(view, ctx);
   if (outcome === 'no') return undefined;
+  // A later hop of a redirect whose first request carried the credential: the client dropped it on the
+  // redirect (redirect-dropped-credentials), the user did send one.
+  if (sentEarlierInChain(view, evidence, ctx)) return undefined;
   // In a paste with several requests, one without a 401 of its own next to others that carry credentials is
   // usually a login or preflight step, not the failing call.
   const othersCarry = ctx.facts.requests.some(

@@ -172,8 +172,9 @@ const APP_MISSING = [
 
 const PREFLIGHT_STATUS =
   /\bpreflight\b[^\n]{0,120}\b(?:401|403)\b|\bResponse for preflight has invalid HTTP status code (?:401|403)\b/i;
+/** Chrome (current and older), Firefox and Safari wording for a preflight that got a non-2xx answer. */
 const PREFLIGHT_NOT_OK =
-  /\bResponse to preflight request doesn't pass access control check: It does not have HTTP ok status\b/i;
+  /\bResponse to preflight request doesn[’']t pass access control check: It does not have HTTP ok status\b|\bResponse for preflight does not have HTTP ok status\b|\bCORS preflight response did not succeed\b|\bPreflight response is not successful\b/i;
 
 export default defineRule({
   meta: {
@@ -261,12 +262,15 @@ function preflightReport(ctx: DiagnosisContext): RuleReport | undefined {
   const text = scanTexts(ctx).find((t) => PREFLIGHT_STATUS.test(t.text) || PREFLIGHT_NOT_OK.test(t.text));
   if (!text) return undefined;
   const status = PREFLIGHT_STATUS.test(text.text);
-  if (!status && !ctx.facts.saw401) return undefined;
+  // The console message names the failed preflight itself; a 401 elsewhere in the paste only adds to it.
+  const said = status
+    ? ' with 401/403'
+    : ` (it did not get a 2xx answer)${ctx.facts.saw401 ? ' while the API answers 401' : ''}`;
   return {
     severity: status ? 'error' : 'warning',
-    confidence: status ? 0.8 : 0.6,
+    confidence: status ? 0.8 : ctx.facts.saw401 ? 0.65 : 0.6,
     title: 'The CORS preflight is rejected for lack of credentials',
-    detail: `The browser reports that the CORS preflight failed${status ? ' with 401/403' : ' ("It does not have HTTP ok status") while the API answers 401'}. Browsers never send Authorization or cookies on the OPTIONS preflight, so the API must answer it without authentication.`,
+    detail: `The browser reports that the CORS preflight failed${said}. Browsers never send Authorization or cookies on the OPTIONS preflight, so an API that checks credentials on OPTIONS fails it, and the real request with the token is never sent.${status ? '' : ' (An OPTIONS route that is missing, 404/405, fails the same way; the API logs for OPTIONS tell which.)'}`,
     evidence: [text.pointer],
     fix: preflightFix,
   };

@@ -40,6 +40,11 @@ describe('reconcile', () => {
       { 'authorization-scheme-missing': 'warning', 'library-error': 'error' },
     ],
     [
+      "a key from the other environment explains the server's invalid-key answer",
+      [f('environment-mismatch', 'wrong_environment'), f('provider-error', 'invalid_credentials')],
+      { 'environment-mismatch': 'error', 'provider-error': 'warning' },
+    ],
+    [
       'two causes found in the request itself both stand',
       [f('authorization-scheme-missing', 'wrong_header_format'), f('jwt-expired', 'expired_token')],
       { 'authorization-scheme-missing': 'error', 'jwt-expired': 'error' },

@@ -20,6 +20,7 @@ const OWNED = [
   'google-maps',
   'google-cloud',
   'firebase',
+  'aws-api-gateway',
   'aws',
   'azure-entra-graph',
   'azure-openai',
@@ -597,7 +598,6 @@ const EXAMPLES: [string, string, string][] = [
     'missing-authentication-token',
     '<ErrorResponse><Error><Type>Sender</Type><Code>MissingAuthenticationToken</Code><Message>The request must contain either a valid (registered) AWS access key ID or X.509 certificate.</Message></Error></ErrorResponse>',
   ],
-  ['aws', 'api-gateway-missing-token', '{"message":"Missing Authentication Token"}'],
   [
     'aws',
     'invalid-access-key-id',
@@ -620,8 +620,19 @@ const EXAMPLES: [string, string, string][] = [
   ],
   [
     'aws',
+    'signature-does-not-match',
+    'botocore.exceptions.ClientError: An error occurred (InvalidSignatureException) when calling the Query operation: The request signature we calculated does not match the signature you provided.',
+  ],
+  ['aws', 'signature-does-not-match', '<Code>SignatureDoesNotMatch</Code>'],
+  [
+    'aws',
     'incomplete-signature',
     "An error occurred (IncompleteSignature) when calling the ListUsers operation: Authorization header requires 'Credential' parameter.",
+  ],
+  [
+    'aws',
+    'incomplete-signature',
+    "{\"message\":\"Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20240101/us-east-1/execute-api/aws4_request\"}",
   ],
   [
     'aws',
@@ -637,6 +648,21 @@ const EXAMPLES: [string, string, string][] = [
     'aws',
     'clock-skew',
     'SignatureDoesNotMatch: Signature expired: 20161010T120646Z is now earlier than 20161010T151154Z (20161010T152654Z - 15 min.)',
+  ],
+  [
+    'aws',
+    'clock-skew',
+    'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20220127T003512Z is now earlier than 20220127T014431Z (20220127T015931Z - 15 min.)',
+  ],
+  [
+    'aws',
+    'clock-skew',
+    '<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>\n<Message>Signature not yet current: 20240101T121500Z is still later than 20240101T115900Z (20240101T114400Z + 15 min.)</Message></Error></ErrorResponse>',
+  ],
+  [
+    'aws',
+    'clock-skew',
+    'An error occurred (RequestTimeTooSkewed) when calling the ListObjectsV2 operation: The difference between the request time and the current time is too large.',
   ],
   [
     'aws',
@@ -674,6 +700,75 @@ const EXAMPLES: [string, string, string][] = [
     'aws',
     's3-invalid-token',
     '<Error><Code>InvalidToken</Code><Message>The provided token is malformed or otherwise invalid.</Message></Error>',
+  ],
+  // Amazon API Gateway
+  ['aws-api-gateway', 'missing-authentication-token', '{"message":"Missing Authentication Token"}'],
+  [
+    'aws-api-gateway',
+    'missing-authentication-token',
+    'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://7hq3x9z2ka.execute-api.us-east-1.amazonaws.com/orders {"message":"Missing Authentication Token"}',
+  ],
+  ['aws-api-gateway', 'incoming-token-expired', '{"message":"The incoming token has expired"}'],
+  [
+    'aws-api-gateway',
+    'authorizer-unauthorized',
+    'HTTP/2 401\ncontent-type: application/json\nx-amzn-errortype: UnauthorizedException\n\n{"message":"Unauthorized"}',
+  ],
+  [
+    'aws-api-gateway',
+    'authorizer-unauthorized',
+    "headers: { 'x-amzn-errortype': 'UnauthorizedException', 'x-amz-apigw-id': 'Bv3kQG2sDoEF9Zw=' }",
+  ],
+  [
+    'aws-api-gateway',
+    'jwt-authorizer-expired',
+    'www-authenticate: Bearer scope="dev-api.example.com/admin" error="invalid_token" error_description="the token has expired"',
+  ],
+  [
+    'aws-api-gateway',
+    'jwt-authorizer-audience-issuer',
+    'www-authenticate: Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"',
+  ],
+  [
+    'aws-api-gateway',
+    'lambda-authorizer-explicit-deny',
+    '{"Message":"User is not authorized to access this resource with an explicit deny"}',
+  ],
+  [
+    'aws-api-gateway',
+    'lambda-authorizer-implicit-deny',
+    '{"message":"User is not authorized to access this resource"}',
+  ],
+  [
+    'aws-api-gateway',
+    'resource-policy-denied',
+    '{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:eu-west-1:********7731:q8w2e4r6t1/prod/GET/reports with an explicit deny"}',
+  ],
+  [
+    'aws-api-gateway',
+    'resource-policy-denied',
+    '{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/GET/items because no resource-based policy allows the execute-api:Invoke action"}',
+  ],
+  [
+    'aws-api-gateway',
+    'iam-caller-denied',
+    '{"Message":"User: arn:aws:sts::123456789012:assumed-role/ci-deploy/session is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********9012:abcdef1234/prod/POST/jobs"}',
+  ],
+  ['aws-api-gateway', 'forbidden', 'x-amzn-ErrorType: ForbiddenException'],
+  [
+    'aws-api-gateway',
+    'forbidden',
+    "{'date': 'Mon, 02 Dec 2024 11:14:52 GMT', 'x-amzn-ErrorType': 'ForbiddenException', 'x-amz-apigw-id': 'Bv3kQG2sDoEF9Zw='}",
+  ],
+  [
+    'aws-api-gateway',
+    'non-sigv4-authorization',
+    '{"message":"Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): \'x9Q0dN3m2Yv1Jw8Kp5Lr7Tz4Hb6Cf0Ae9Gs2Ui1Ok3Pl=\'."}',
+  ],
+  [
+    'aws-api-gateway',
+    'non-sigv4-authorization',
+    '{"message":"\'eyJraWQiOiJrMSJ9.eyJzdWIiOiIxIn0.sig\' not a valid key=value pair (missing equal-sign) in Authorization header: \'Bearer eyJraWQiOiJrMSJ9.eyJzdWIiOiIxIn0.sig\'."}',
   ],
   // Microsoft Entra ID / Graph / ARM
   [
@@ -714,7 +809,22 @@ const EXAMPLES: [string, string, string][] = [
   [
     'azure-entra-graph',
     'aadsts-assertion-time-range',
+    "{'error': 'invalid_client', 'error_description': \"AADSTS700024: Client assertion is not within its valid time range. Current time: 2023-05-10T08:14:03.1934512Z, assertion valid from 2023-05-10T08:21:47.0000000Z, expiry time of assertion 2023-05-10T08:31:47.0000000Z.\", 'error_codes': [700024]}",
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-obo-assertion-time-range',
     'AADSTS50013: Assertion is not within its valid time range.',
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-obo-assertion-time-range',
+    'AADSTS50012: Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion.',
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-assertion-audience',
+    "AADSTS50013: Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '00000003-0000-0000-c000-000000000000' and the expected audience is 'api://3f2c9b1e-7a4d-4c8e-b6f0-1d2e3a4b5c6d'.",
   ],
   [
     'azure-entra-graph',
@@ -772,6 +882,46 @@ const EXAMPLES: [string, string, string][] = [
     'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
   ],
   ['azure-entra-graph', 'aadsts-account-disabled', 'AADSTS50057: The user account is disabled.'],
+  [
+    'azure-entra-graph',
+    'aadsts-federated-credential-mismatch',
+    "Error: AADSTS700213: No matching federated identity record found for presented assertion subject 'repo:acme/infra:ref:refs/heads/feature-x'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion.",
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-federated-credential-mismatch',
+    "AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://token.actions.githubusercontent.com'.",
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-code-already-redeemed',
+    '{"error":"invalid_grant","error_description":"AADSTS54005: OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token."}',
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-token-request-parameter-missing',
+    '{"error":"invalid_request","error_description":"AADSTS900144: The request body must contain the following parameter: \'grant_type\'."}',
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-user-not-assigned',
+    "AADSTS50105: Your administrator has configured the application Timesheets ('3f2c9b1e-7a4d-4c8e-b6f0-1d2e3a4b5c6d') to block users unless they are specifically granted ('assigned') access to the application.",
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-resource-not-in-permissions',
+    "AADSTS650057: Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration.",
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-multitenant-common',
+    'AADSTS50059: No tenant-identifying information found in either the request or implied by any provided credentials.',
+  ],
+  [
+    'azure-entra-graph',
+    'aadsts-conditional-access',
+    'AADSTS530003: Your device is required to be managed to access this resource.',
+  ],
   [
     'azure-entra-graph',
     'graph-invalid-audience',
@@ -986,6 +1136,16 @@ const NEAR_MISSES = [
   '{"message":"Missing Authentication"}',
   '{"code":"PermissionDenied","message":"Permission denied"}',
   'Error: Forbidden',
+  '{"message":"Not Found"}',
+  '{"message":"Internal server error"}',
+  'You are not authorized to access this resource',
+  'Bearer error="invalid_token" error_description="The token has expired"',
+  '{"errors":[{"errorType":"UnauthorizedException","message":"Valid authorization header not provided."}]}',
+  '{"error":"Forbidden","status":403}',
+  '{"message":"Forbidden"}',
+  '{\n  "message": "Forbidden"\n}',
+  'The incoming request has expired',
+  'Invalid key',
 ];
 
 const allSignatures = packs.flatMap((pack) => pack.errors.map((error) => ({ pack: pack.id, error })));
@@ -1053,6 +1213,10 @@ describe('packs-a', () => {
       `${'AADSTS'.repeat(10_000)}`,
       `${'{"ok":false,'.repeat(5_000)}`,
       `${'Signature expired: 20150411T064107Z '.repeat(2_000)}`,
+      `${'Signature expired SignatureDoesNotMatch InvalidSignatureException '.repeat(1_000)}`,
+      `${'User: arn:aws:iam::1:user/x'.repeat(2_500)}`,
+      `${'scope="" error="invalid_token" '.repeat(2_000)}`,
+      `${'AADSTS50013 '.repeat(5_000)}`,
     ];
     const started = performance.now();
     for (const text of hostile) for (const { error } of allSignatures) error.match.test(text);
@@ -1095,6 +1259,143 @@ describe('packs-a', () => {
     expect(knowledge.matchHost('fcm.googleapis.com')?.pack.id).toBe('firebase');
     expect(knowledge.matchHost('bedrock-runtime.us-east-1.amazonaws.com')?.pack.id).toBe('aws');
     expect(knowledge.matchHost('myres.openai.azure.com')?.pack.id).toBe('azure-openai');
+  });
+
+  it('sends API Gateway invoke hosts of every region to API Gateway and other AWS hosts to AWS', () => {
+    const regions = [
+      'us-east-1',
+      'us-east-2',
+      'us-west-1',
+      'us-west-2',
+      'af-south-1',
+      'ap-east-1',
+      'ap-east-2',
+      'ap-south-1',
+      'ap-south-2',
+      'ap-southeast-1',
+      'ap-southeast-2',
+      'ap-southeast-3',
+      'ap-southeast-4',
+      'ap-southeast-5',
+      'ap-southeast-6',
+      'ap-southeast-7',
+      'ap-northeast-1',
+      'ap-northeast-2',
+      'ap-northeast-3',
+      'ca-central-1',
+      'ca-west-1',
+      'eu-central-1',
+      'eu-central-2',
+      'eu-west-1',
+      'eu-west-2',
+      'eu-west-3',
+      'eu-south-1',
+      'eu-south-2',
+      'eu-north-1',
+      'il-central-1',
+      'me-south-1',
+      'me-central-1',
+      'mx-central-1',
+      'sa-east-1',
+    ];
+    for (const region of regions) {
+      const match = knowledge.matchHost(`q8w2e4r6t1.execute-api.${region}.amazonaws.com`);
+      expect(match?.pack.id, region).toBe('aws-api-gateway');
+      expect(match?.host.region, region).toBe(region);
+    }
+    expect(knowledge.matchHost('abc123-vpce-0a1b2c3d.execute-api.eu-west-1.amazonaws.com')?.pack.id).toBe(
+      'aws-api-gateway',
+    );
+    expect(knowledge.matchHost('abc123.execute-api.cn-north-1.amazonaws.com.cn')?.pack.id).toBe(
+      'aws-api-gateway',
+    );
+    for (const host of ['sts.amazonaws.com', 's3.eu-west-1.amazonaws.com', 'lambda.us-east-1.amazonaws.com'])
+      expect(knowledge.matchHost(host)?.pack.id, host).toBe('aws');
+  });
+
+  it('leaves the AWS key formats to the AWS pack', () => {
+    const owner = (id: string) => PACKS_A.find((p) => p.auth.some((a) => a.formats?.includes(id)))?.id;
+    expect(owner('aws.access_key_id')).toBe('aws');
+    expect(owner('aws.temporary_access_key_id')).toBe('aws');
+    expect(byId.get('aws-api-gateway')?.auth.flatMap((a) => a.formats)).toEqual([]);
+  });
+
+  it('describes every API Gateway credential place, the bare Cognito token included', () => {
+    const gateway = byId.get('aws-api-gateway');
+    const methods = gateway?.auth ?? [];
+    expect(methods.some((m) => m.in === 'header' && m.name?.toLowerCase() === 'x-api-key')).toBe(true);
+    const bare = methods.find((m) => m.name === 'Authorization' && m.scheme === undefined);
+    expect(bare?.status).toBe('accepted');
+    expect(bare?.credential).toMatch(/Cognito/);
+    expect(methods.map((m) => m.scheme)).toEqual(expect.arrayContaining(['Bearer', 'AWS4-HMAC-SHA256']));
+    expect(gateway?.headerNames).toEqual(expect.arrayContaining(['x-amz-apigw-id', 'apigw-requestid']));
+  });
+
+  it('reads "Missing Authentication Token" as a wrong URL, an error only with a 403', () => {
+    const sig = byId.get('aws-api-gateway')?.errors.find((e) => e.id === 'missing-authentication-token');
+    expect(sig?.cause).toBe('wrong_url_or_endpoint');
+    expect(sig?.severity).toBe('error');
+    expect(sig?.status).toEqual([403]);
+    expect(sig?.fix.join(' ')).toMatch(/stage/);
+  });
+
+  it('keeps SigV4 clock skew apart from a signature mismatch', () => {
+    const aws = byId.get('aws');
+    const mismatch = aws?.errors.find((e) => e.id === 'signature-does-not-match');
+    const skew = aws?.errors.find((e) => e.id === 'clock-skew');
+    const skewTexts = [
+      'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20220127T003512Z is now earlier than 20220127T014431Z (20220127T015931Z - 15 min.)',
+      '{"__type":"InvalidSignatureException","message":"Signature expired: 20240301T101010Z is now earlier than 20240301T101600Z (20240301T102100Z - 5 min.)"}',
+      '{"message":"Signature expired: 20150411T064107Z is now earlier than 20150411T064135Z (20150411T064635Z - 5 min.)","code":"InvalidSignatureException"}',
+      '<Code>SignatureDoesNotMatch</Code>\n  <Message>Signature not yet current: 20240101T121500Z is still later than 20240101T115900Z (20240101T114400Z + 15 min.)</Message>',
+      'An error occurred (RequestTimeTooSkewed) when calling the PutObject operation: The difference between the request time and the current time is too large.',
+    ];
+    for (const text of skewTexts) {
+      expect(skew?.match.test(text), text).toBe(true);
+      expect(mismatch?.match.test(text), text).toBe(false);
+    }
+    const mismatchTexts = [
+      'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+      '{"__type":"InvalidSignatureException","message":"The request signature we calculated does not match the signature you provided."}',
+    ];
+    for (const text of mismatchTexts) {
+      expect(mismatch?.match.test(text), text).toBe(true);
+      expect(skew?.match.test(text), text).toBe(false);
+    }
+    expect(skew?.cause).toBe('not_yet_valid_or_clock_skew');
+    expect(skew?.severity).toBe('error');
+  });
+
+  it('stands behind the AADSTS codes that name their cause', () => {
+    const entra = byId.get('azure-entra-graph');
+    const of = (id: string) => entra?.errors.find((e) => e.id === id);
+    const precise: [string, string][] = [
+      ['aadsts-assertion-time-range', 'not_yet_valid_or_clock_skew'],
+      ['aadsts-invalid-client-secret', 'invalid_credentials'],
+      ['aadsts-client-secret-expired', 'expired_token'],
+      ['aadsts-app-not-found', 'wrong_environment'],
+      ['aadsts-grant-revoked', 'invalid_credentials'],
+      ['aadsts-refresh-token-expired', 'expired_token'],
+      ['aadsts-resource-not-found', 'wrong_audience_or_issuer'],
+      ['aadsts-assertion-audience', 'wrong_audience_or_issuer'],
+      ['aadsts-tenant-not-found', 'wrong_environment'],
+      ['aadsts-federated-credential-mismatch', 'wrong_audience_or_issuer'],
+    ];
+    for (const [id, cause] of precise) {
+      expect(of(id)?.cause, id).toBe(cause);
+      expect(of(id)?.severity, id).toBe('error');
+      expect(of(id)?.confidence, id).toBeGreaterThanOrEqual(0.85);
+    }
+    // Codes whose message fits several causes stay below error.
+    for (const id of ['aadsts-user-not-in-tenant', 'aadsts-obo-assertion-time-range'])
+      expect(of(id)?.severity, id).toBe('warning');
+  });
+
+  it('says Slack reads body tokens only from form-encoded bodies', () => {
+    const body = byId.get('slack')?.auth.find((m) => m.in === 'body');
+    expect(body?.note).toMatch(/x-www-form-urlencoded/);
+    expect(body?.note).toMatch(/multipart/);
+    expect(body?.note).toMatch(/JSON/);
   });
 
   it('recognises the issuers of Entra and Firebase tokens', () => {

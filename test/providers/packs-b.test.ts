@@ -21,6 +21,7 @@ const OWNED = [
   'keycloak',
   'salesforce',
   'hubspot',
+  'mailchimp',
   'zendesk',
   'spotify',
   'x-twitter',
@@ -54,6 +55,13 @@ const EXAMPLES: [string, string, string][] = [
     'graphql-access-denied',
     '{"errors":[{"message":"Access denied for orders field. Required access: `read_orders` access scope.","extensions":{"code":"ACCESS_DENIED"}}]}',
   ],
+  ['shopify', 'shop-unavailable', '{"errors":"Unavailable Shop"}'],
+  [
+    'shopify',
+    'shop-unavailable',
+    'ShopifyAPI::Errors::HttpResponseError: Unavailable Shop (402 Payment Required)',
+  ],
+  ['shopify', 'shop-locked', '{"errors":"This store is unavailable"}'],
   // Atlassian
   [
     'atlassian',
@@ -301,6 +309,47 @@ const EXAMPLES: [string, string, string][] = [
     'missing-scopes',
     '{"status":"error","message":"This app hasn\'t been granted all required scopes to make this call.","category":"MISSING_SCOPES"}',
   ],
+  // Mailchimp
+  [
+    'mailchimp',
+    'api-key-missing',
+    '{"type":"https://mailchimp.com/developer/marketing/docs/errors/","title":"API Key Missing","status":401,"detail":"Your request did not include an API key.","instance":"e149eedd-4795-8309-cb71-e8f11789caf2"}',
+  ],
+  [
+    'mailchimp',
+    'api-key-invalid-or-wrong-datacenter',
+    '{"type":"https://mailchimp.com/developer/marketing/docs/errors/","title":"API Key Invalid","status":401,"detail":"Your API key may be invalid, or you\'ve attempted to access the wrong datacenter.","instance":"6e46ee1a-cc2d-4958-a629-3df5428d6437"}',
+  ],
+  [
+    'mailchimp',
+    'api-key-invalid-or-wrong-datacenter',
+    "APIKeyInvalid: Your API key may be invalid, or you've attempted to access the wrong data center.",
+  ],
+  [
+    'mailchimp',
+    'wrong-datacenter',
+    '{"type":"http://developer.mailchimp.com/documentation/mailchimp/guides/error-glossary/","title":"Wrong Datacenter","status":403,"detail":"The API key provided is linked to a different datacenter"}',
+  ],
+  [
+    'mailchimp',
+    'wrong-datacenter',
+    '{"type":"https://mailchimp.com/developer/marketing/docs/errors/","title":"Forbidden","status":403,"detail":"The API key provided is linked to datacenter \'us6\'"}',
+  ],
+  [
+    'mailchimp',
+    'legacy-invalid-api-key',
+    '{"status":"error","code":104,"name":"Invalid_ApiKey","error":"Invalid Mailchimp API key: 0123456789abcdef0123456789abcdef-us2"}',
+  ],
+  [
+    'mailchimp',
+    'account-disabled',
+    '{"title":"User Disabled","status":403,"detail":"This account has been disabled."}',
+  ],
+  [
+    'mailchimp',
+    'account-disabled',
+    '403: API Access has been disabled for this account. Please contact customer support.',
+  ],
   // Zendesk
   ['zendesk', 'could-not-authenticate', '{"error":"Couldn\'t authenticate you"}'],
   [
@@ -525,6 +574,61 @@ const EXAMPLES: [string, string, string][] = [
     'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
   ],
   ['docker-hub', 'requested-access-denied', 'denied: requested access to the resource is denied'],
+  [
+    'docker-hub',
+    'requested-access-denied',
+    'The push refers to repository [docker.io/library/webapp]\n5f70bf18a086: Preparing\ndenied: requested access to the resource is denied',
+  ],
+  [
+    'docker-hub',
+    'registry-authentication-required',
+    'Error response from daemon: Head "https://myregistry.azurecr.io/v2/app/manifests/1.0": unauthorized: authentication required, visit https://aka.ms/acr/authorization for more information.',
+  ],
+  [
+    'docker-hub',
+    'registry-login-unauthorized',
+    'Error response from daemon: Get "https://ghcr.io/v2/": unauthorized: unauthenticated: User cannot be authenticated with the token provided.',
+  ],
+  [
+    'docker-hub',
+    'registry-login-unauthorized',
+    'Error response from daemon: Get https://registry.example.com/v2/: unauthorized',
+  ],
+  [
+    'docker-hub',
+    'no-basic-auth-credentials',
+    'Error response from daemon: Head "https://registry.gitlab.example.io/v2/platform/edge-agent/manifests/2.3.1": no basic auth credentials',
+  ],
+  [
+    'docker-hub',
+    'no-basic-auth-credentials',
+    'The push refers to repository [417284630911.dkr.ecr.eu-north-1.amazonaws.com/ledger-api]\n5f70bf18a086: Preparing\nno basic auth credentials',
+  ],
+  [
+    'docker-hub',
+    'credential-helper-failed',
+    'Error saving credentials: error storing credentials - err: exit status 1, out: `error storing credentials - err: exit status 1, out: `The user name or passphrase you entered is not correct.``',
+  ],
+  [
+    'docker-hub',
+    'credential-helper-failed',
+    'error getting credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ``',
+  ],
+  [
+    'docker-hub',
+    'credential-helper-failed',
+    'Error saving credentials: error storing credentials - err: exit status 1, out: `pass not initialized: exit status 1: Error: password store is empty. Try "pass init".`',
+  ],
+  [
+    'docker-hub',
+    'credential-helper-failed',
+    'docker: error getting credentials - err: docker-credential-desktop resolves to executable in current directory (./docker-credential-desktop.exe), out: ``.',
+  ],
+  [
+    'docker-hub',
+    'ecr-token-expired',
+    'denied: Your authorization token has expired. Reauthenticate and try again.',
+  ],
   [
     'docker-hub',
     'pull-access-denied',
@@ -781,6 +885,17 @@ const GENERIC_TEXTS = [
   'error code 0xE0000011',
   '{"detail":"auth.unauthorized"}',
   'api-key.invalid',
+  '{"detail":"API key missing"}',
+  'API Key Invalid',
+  '{"title":"API Key Invalid","status":401}',
+  'You must specify a valid API key',
+  'No basic auth credentials found in request',
+  'Payment Required',
+  '402 Payment Required',
+  'This account has been disabled.',
+  'Your authorization token is invalid',
+  'error storing credentials',
+  'Client must be authenticated',
 ];
 
 function signature(packId: string, id: string) {
@@ -808,16 +923,60 @@ describe('provider packs, second half', () => {
     for (const error of pack.errors) expect(error.fix.length).toBeGreaterThan(0);
   });
 
-  it('names only credential formats the intake table knows, never the generic JWT format', () => {
+  it('names only credential formats the intake table or the pack itself knows, never the generic JWT format', () => {
     const unknown: string[] = [];
     for (const pack of packs) {
       for (const method of pack.auth) {
         for (const id of method.formats) {
-          if (!formatById(id) || id.startsWith('generic.')) unknown.push(`${pack.id}: ${id}`);
+          const own = pack.credentialFormats.some((f) => f.id === id);
+          if ((!own && !formatById(id)) || id.startsWith('generic.')) unknown.push(`${pack.id}: ${id}`);
         }
       }
     }
     expect(unknown).toEqual([]);
+  });
+
+  it('knows the Mailchimp key shape with its data center suffix', () => {
+    const format = byId.get('mailchimp')?.credentialFormats.find((f) => f.id === 'mailchimp.api_key');
+    const whole = new RegExp(`^(?:${format?.pattern.source})$`, 'i');
+    expect(whole.test('821ab5f3b8b7e91a80becce567118b51-us14')).toBe(true);
+    expect(whole.test('821ab5f3b8b7e91a80becce567118b51')).toBe(false);
+    expect(whole.test('821ab5f3b8b7e91a80becce567118b5-us14')).toBe(false);
+    expect(knowledge.matchHost('us14.api.mailchimp.com')?.pack.id).toBe('mailchimp');
+    const basic = byId.get('mailchimp')?.auth.find((m) => m.in === 'basic');
+    expect(basic?.basicShape).toMatch(/anystring:/);
+    expect(byId.get('mailchimp')?.auth.some((m) => m.scheme === 'Bearer')).toBe(true);
+    const datacenter = signature('mailchimp', 'api-key-invalid-or-wrong-datacenter');
+    expect(datacenter?.cause).toBe('wrong_environment');
+    expect(datacenter?.explain).toMatch(/data center/);
+    expect(datacenter?.explain).toMatch(/wrong, revoked/);
+  });
+
+  it('classifies Shopify shop states and keeps its invalid-token answer below full confidence', () => {
+    expect(signature('shopify', 'shop-unavailable')?.cause).toBe('account_or_billing_state');
+    expect(signature('shopify', 'shop-unavailable')?.status).toContain(402);
+    expect(signature('shopify', 'shop-locked')?.status).toEqual([423]);
+    const invalid = signature('shopify', 'invalid-api-key-or-token');
+    expect(invalid?.severity).toBe('error');
+    expect(invalid?.confidence).toBeLessThanOrEqual(0.8);
+  });
+
+  it('reads the Docker client’s registry messages for every registry', () => {
+    expect(signature('docker-hub', 'no-basic-auth-credentials')?.cause).toBe('missing_credentials');
+    expect(signature('docker-hub', 'no-basic-auth-credentials')?.explain).toMatch(/GHCR, ECR/);
+    const helper = signature('docker-hub', 'credential-helper-failed');
+    expect(helper?.cause).toBe('other');
+    expect(helper?.severity).toBe('warning');
+    expect(helper?.fix.join(' ')).toMatch(/credsStore/);
+    expect(helper?.fix.join(' ')).toMatch(/config\.json/);
+    expect(signature('docker-hub', 'requested-access-denied')?.explain).toMatch(/repository name/);
+  });
+
+  it('treats Jira’s anonymous-client answer as missing credentials, not a header format', () => {
+    const sig = signature('atlassian', 'client-must-be-authenticated');
+    expect(sig?.cause).toBe('missing_credentials');
+    expect(sig?.severity).toBe('warning');
+    expect(sig?.confidence).toBe(0.6);
   });
 
   it('gives every error signature at least one real example', () => {
@@ -929,6 +1088,7 @@ describe('provider packs, second half', () => {
     ['abcdef0123.gr7.us-east-1.eks.amazonaws.com', 'kubernetes', 'production'],
     ['my-deployment.es.us-central1.gcp.cloud.es.io', 'elasticsearch', 'production'],
     ['acme.grafana.net', 'grafana', 'production'],
+    ['us6.api.mailchimp.com', 'mailchimp', 'production'],
   ])('matches %s to %s (%s)', (host, packId, environment) => {
     const match = knowledge.matchHost(host);
     expect(match?.pack.id).toBe(packId);

@@ -25,29 +25,37 @@ export interface ObjectSpans {
 export function findObjectSpans(text: string): ObjectSpans {
   const open: number[] = [];
   const spans: Span[] = [];
-  let quote = '';
+  // Character codes, not one-character strings: this runs over every log and body, a character at a time.
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote || c === '\n') quote = '';
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === BACKSLASH) i++;
+      else if (c === quote || c === NEWLINE) quote = 0;
       continue;
     }
-    if (c === '{') {
+    if (c === OPEN_BRACE) {
       open.push(i);
-    } else if (c === '}') {
+    } else if (c === CLOSE_BRACE) {
       const start = open.pop();
       if (start === undefined) continue;
       // Spans closed earlier inside this one are contained in it; drop them so the list stays outermost-only.
-      while ((spans.at(-1)?.start ?? -1) > start) spans.pop();
+      while (spans.length > 0 && spans[spans.length - 1]!.start > start) spans.pop();
       spans.push({ start, end: i + 1 });
-    } else if ((c === '"' || c === "'") && open.length > 0) {
+    } else if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && open.length > 0) {
       quote = c;
     }
   }
   const unclosed = open[0];
   return unclosed === undefined ? { spans } : { spans, unclosed };
 }
+
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
 
 export interface LooseParse {
   value: unknown;

@@ -5,6 +5,7 @@
  * shape; the rules then never care which style the provider used.
  */
 import type { ErrorBody } from '../evidence.js';
+import { parseJsonContainer } from '../json.js';
 import type { Fragment, Segment } from '../raw.js';
 import { findObjectSpans, parseLoose } from './embedded-json.js';
 
@@ -17,7 +18,7 @@ export function extractErrorBody(text: string): ExtractedErrorBody | undefined {
     const whole = parseStrict(trimmed);
     if (whole !== undefined) return fromValue(whole);
   }
-  const embedded = fromEmbeddedObject(text);
+  const embedded = fromEmbeddedObject(text, trimmed);
   if (embedded !== undefined) return embedded;
   return trimmed.startsWith('<') || trimmed.includes('</') ? fromMarkup(trimmed) : undefined;
 }
@@ -39,30 +40,16 @@ export function parseErrorBody(segment: Segment): Fragment {
 }
 
 function parseStrict(text: string): unknown {
-  // A thrown SyntaxError costs far more than the parse; most `{…}` in logs and code are JS objects, not JSON.
-  if (!mayBeJson(text)) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  // Most `{…}` in logs and code are JS objects, not JSON: the pre-check spares them a thrown SyntaxError.
+  return parseJsonContainer(text);
 }
 
-/** True unless the first token already rules JSON out (`{ message: …`, `{'error': …`). */
-function mayBeJson(text: string): boolean {
-  let i = 0;
-  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
-  if (text[i] !== '{') return text[i] === '[';
-  i++;
-  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
-  return text[i] === '"' || text[i] === '}';
-}
-
-function fromEmbeddedObject(text: string): ExtractedErrorBody | undefined {
+/** `notJson`: a text already known not to parse as JSON (the whole trimmed body), not to parse twice. */
+function fromEmbeddedObject(text: string, notJson: string): ExtractedErrorBody | undefined {
   const { spans, unclosed } = findObjectSpans(text);
   for (const span of spans) {
     const slice = text.slice(span.start, span.end);
-    const value = parseStrict(slice) ?? parseLoose(slice)?.value;
+    const value = (slice === notJson ? undefined : parseStrict(slice)) ?? parseLoose(slice)?.value;
     const fields = value === undefined ? undefined : fromValue(value);
     if (fields !== undefined) return fields;
   }

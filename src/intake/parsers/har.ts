@@ -4,6 +4,7 @@
  * to them. Those are kept, in order, with their place in the redirect chain; the rest is counted.
  */
 import { z } from 'zod';
+import { parseJsonContainer } from '../json.js';
 import { type Note, note } from '../notes.js';
 import type { Fragment, RawExchange, RawHeader, RawRequest, RawResponse, Segment } from '../raw.js';
 import { headerValue, rawBody } from './header-lines.js';
@@ -152,12 +153,8 @@ function talksAboutAuth(headers: readonly RawHeader[], body: string | undefined)
 /** Slack and others answer 200 with `{"ok":false,"error":"invalid_auth"}`. */
 function okFalse(body: string | undefined): boolean {
   if (body === undefined || !body.trimStart().startsWith('{') || !body.includes('"ok"')) return false;
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
-  } catch {
-    return false;
-  }
+  const value = parseJsonContainer(body);
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
 }
 
 function isRedirect(entry: Entry): boolean {

@@ -48,9 +48,13 @@ class CmdTokenizer {
         this.line++;
         quoted = false;
       } else if (quoted || c === '"') {
-        if (c === '"') quoted = !quoted;
-        this.char(c);
-        this.pos++;
+        if (c === '"') {
+          quoted = !quoted;
+          this.char(c);
+          this.pos++;
+        } else {
+          this.plainRun(QUOTED_SPECIAL);
+        }
       } else if (c === '^') {
         this.caret(next);
       } else if (c === '&' || c === '|') {
@@ -60,8 +64,7 @@ class CmdTokenizer {
       } else if (c === '<' || c === '>') {
         this.redirect(c);
       } else {
-        this.char(c);
-        this.pos++;
+        this.plainRun(UNQUOTED_SPECIAL);
       }
     }
     this.endCommand(undefined);
@@ -70,6 +73,21 @@ class CmdTokenizer {
 
   private char(ch: string): void {
     this.units.push({ type: 'char', ch, line: this.line });
+  }
+
+  /**
+   * The character at `pos` and those after it that neither pass treats specially, as one unit: the argv
+   * splitter appends them as one literal, as it would one at a time, and a paste has one unit per run
+   * instead of one per character. Blanks, backslashes and quotes always stand alone.
+   */
+  private plainRun(special: string): void {
+    const t = this.text;
+    let end = this.pos + 1;
+    if (!ALONE.includes(t[this.pos] as string)) {
+      while (end < t.length && !special.includes(t[end] as string)) end++;
+    }
+    this.units.push({ type: 'char', ch: t.slice(this.pos, end), line: this.line });
+    this.pos = end;
   }
 
   /** Index of the next character that is not a carriage return. */
@@ -149,7 +167,14 @@ class CmdTokenizer {
     }
     const last = this.units[this.units.length - 1];
     const beforeLast = this.units[this.units.length - 2];
-    if (last?.type === 'char' && last.ch >= '0' && last.ch <= '9' && isBlankOrNone(beforeLast)) {
+    // One digit alone before `>` (after a blank) is a file descriptor: `2>err.txt`.
+    if (
+      last?.type === 'char' &&
+      last.ch.length === 1 &&
+      last.ch >= '0' &&
+      last.ch <= '9' &&
+      isBlankOrNone(beforeLast)
+    ) {
       this.units.pop();
       op = `${last.ch}${op}`;
     }
@@ -293,6 +318,13 @@ class ArgvSplitter {
     return u?.type === 'char' ? u.ch : undefined;
   }
 }
+
+/** Characters the argv splitter looks at one by one. */
+const ALONE = ' \t\\"';
+/** What ends a run of plain characters: what cmd.exe acts on, and blanks, backslashes and quotes. */
+const UNQUOTED_SPECIAL = '\r%\n"^&|<> \t\\';
+/** Inside double quotes cmd.exe still acts on `%` and line breaks. */
+const QUOTED_SPECIAL = '\r%\n" \t\\';
 
 function isVariableChar(c: string): boolean {
   return (

@@ -80,16 +80,16 @@ export const atlassian = {
     },
     {
       id: 'client-must-be-authenticated',
-      situation: 'Atlassian saw no credential it could use (nothing sent, or an API token sent as Bearer)',
+      situation: 'no credential reached Jira or Confluence (nothing sent, or one it could not read)',
       match: 'Client must be authenticated to access this resource',
       status: [401],
-      cause: 'wrong_header_format',
+      cause: 'missing_credentials',
       severity: 'warning',
       confidence: 0.6,
       explain:
-        'The request reached Jira or Confluence as an anonymous client. That happens when no credential was sent, or when a Cloud API token was sent as `Authorization: Bearer` — Cloud ignores it there, because API tokens only work inside Basic auth with the account email.',
+        'Jira and Confluence say this when the request arrived as an anonymous client: most often no credential was attached at all (a script without auth, an empty variable, a proxy or redirect that dropped the header). A credential Atlassian could not read ends the same way: a malformed Basic value, or a Cloud API token sent as `Authorization: Bearer` (Cloud ignores it there; API tokens only work inside Basic auth with the account email). When the response also carries X-Seraph-LoginReason: AUTHENTICATED_FAILED, credentials did arrive and were rejected (wrong email / token pair, or a revoked or expired token).',
       fix: [
-        'Send the API token with Basic auth: `curl -u you@example.com:<API_TOKEN> https://<site>.atlassian.net/rest/api/3/myself`.',
+        'Send the account email and an API token with Basic auth: `curl -u you@example.com:<API_TOKEN> https://<site>.atlassian.net/rest/api/3/myself` (Python requests: `auth=(email, token)`).',
         'Use `Authorization: Bearer` only for OAuth 2.0 access tokens against api.atlassian.com/ex/jira/{cloudId}.',
       ],
       docs: [BASIC_AUTH_DOC],

@@ -8,6 +8,22 @@ const TROUBLESHOOT_DOCS =
 const TEMP_CREDS_DOCS =
   'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html';
 
+/**
+ * SignatureDoesNotMatch / InvalidSignatureException also carry clock-skew messages ("Signature expired: … is now
+ * earlier than …"), which belong to clock-skew; the code only counts when no time wording stands within 300
+ * characters either side of it (bounded, so the look-arounds stay linear).
+ */
+const SKEW_WORDS =
+  '(?:Signature expired|Signature not yet current|is now earlier than|is still later than|RequestTimeTooSkewed|difference between the request time and the current time)';
+const mismatchCode = (code: string): string =>
+  // The look-behind sits after the code so it only runs where the code matched, not at every position.
+  String.raw`\b${code}\b(?<!${SKEW_WORDS}[\s\S]{0,300}?${code})(?![\s\S]{0,300}?${SKEW_WORDS})`;
+const SIGNATURE_MISMATCH = [
+  mismatchCode('SignatureDoesNotMatch'),
+  mismatchCode('InvalidSignatureException'),
+  'The request signature we calculated does not match the signature you provided',
+].join('|');
+
 export const aws = {
   id: 'aws',
   name: 'Amazon Web Services (SigV4, STS)',
@@ -88,23 +104,6 @@ export const aws = {
       docs: [SIGV4_DOCS, COMMON_ERRORS_DOCS],
     },
     {
-      id: 'api-gateway-missing-token',
-      situation:
-        'API Gateway: an unknown path or stage, or an IAM-authorized route called without a signature',
-      match: String.raw`"message"\s*:\s*"Missing Authentication Token"`,
-      status: [403],
-      cause: 'wrong_url_or_endpoint',
-      severity: 'warning',
-      confidence: 0.6,
-      explain:
-        'API Gateway returns this for any path or method that does not exist in the deployed stage, not only for missing credentials; a wrong URL is the most common cause.',
-      fix: [
-        'Check the stage name, path and HTTP method against the deployed API (the invoke URL includes the stage).',
-        'If the route uses IAM authorization, sign the request with SigV4.',
-      ],
-      docs: [SIGV4_DOCS],
-    },
-    {
       id: 'invalid-access-key-id',
       situation: 'an unknown, deleted or incomplete access key ID / session token',
       match: String.raw`\bInvalidClientTokenId\b|\bUnrecognizedClientException\b|The security token included in the request is invalid|\bInvalidAccessKeyId\b|The AWS Access Key Id you provided does not exist in our records`,
@@ -122,8 +121,8 @@ export const aws = {
     {
       id: 'signature-does-not-match',
       situation: 'a wrong secret key, or a canonical request built differently from what was sent',
-      match: String.raw`\bSignatureDoesNotMatch\b(?!:? ?Signature (?:expired|not yet current))|The request signature we calculated does not match the signature you provided`,
-      status: [403],
+      match: SIGNATURE_MISMATCH,
+      status: [400, 403],
       cause: 'signature_or_key_mismatch',
       confidence: 0.85,
       explain:
@@ -137,13 +136,14 @@ export const aws = {
     {
       id: 'incomplete-signature',
       situation: 'a malformed Authorization header (missing Credential, SignedHeaders or Signature)',
-      match: String.raw`\bIncompleteSignature(?:Exception)?\b`,
+      match: String.raw`\bIncompleteSignature(?:Exception)?\b|Authorization header requires '(?:Credential|Signature|SignedHeaders)' parameter|Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header`,
       status: [400, 403],
       cause: 'wrong_header_format',
       confidence: 0.85,
-      explain: 'The Authorization header is not a complete SigV4 header; a part is missing or misspelled.',
+      explain:
+        'The Authorization header is not a complete SigV4 header; a part is missing or misspelled, or X-Amz-Date is absent.',
       fix: [
-        'Let an SDK build the header, or follow the SigV4 format: `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`.',
+        'Let an SDK build the header, or follow the SigV4 format: `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` together with X-Amz-Date.',
       ],
       docs: [SIGV4_DOCS],
     },
@@ -203,7 +203,8 @@ export const aws = {
     {
       id: 'access-denied',
       situation: 'authenticated, but no permission for the action or resource',
-      match: String.raw`<Code>AccessDenied</Code>|\bAccessDeniedException\b|is not authorized to perform: [a-z0-9-]{2,40}:[A-Za-z0-9*]{1,80}`,
+      // execute-api:Invoke denials are API Gateway resource or IAM policies, which the API Gateway pack explains.
+      match: String.raw`<Code>AccessDenied</Code>|\bAccessDeniedException\b|is not authorized to perform: (?!execute-api:)[a-z0-9-]{2,40}:[A-Za-z0-9*]{1,80}`,
       status: [400, 403],
       cause: 'insufficient_scope_or_permissions',
       severity: 'warning',
@@ -284,6 +285,6 @@ export const aws = {
     "ASIA keys without the matching session token (or an old AWS_SESSION_TOKEN left next to new AKIA keys) give 'security token … is invalid'.",
     'Region and service in the credential scope must match the endpoint; signing for us-east-1 while calling another region fails signature checks.',
     'Role chaining silently caps sessions at 1 hour; requesting longer fails with a DurationSeconds error.',
-    "API Gateway's 'Missing Authentication Token' usually means a wrong path or stage, not missing credentials.",
+    "API Gateway (execute-api hosts) has its own pack: its 'Missing Authentication Token' usually means a wrong path or stage, not missing credentials.",
   ],
 } satisfies ProviderPackInput;

@@ -65,14 +65,14 @@ export const azureEntraGraph = {
       id: 'aadsts-app-not-found',
       situation: 'the client ID does not exist in the tenant the request went to',
       match: aadsts('700016'),
-      status: [400],
+      status: [400, 401],
       cause: 'wrong_environment',
-      severity: 'warning',
-      confidence: 0.7,
+      confidence: 0.85,
       explain:
-        'Entra found no application with this client ID in the tenant of the authority URL: the ID is mistyped, or the request went to another tenant than the one where the app is registered (or consented).',
+        'Entra found no application with this client ID in the tenant of the authority URL: the request went to another tenant than the one where the app is registered (or consented), or the value is not the Application (client) ID — the Object ID and the Secret ID are GUIDs too.',
       fix: [
         'Use the Application (client) ID from the app registration overview, and the Directory (tenant) ID of that same tenant in the token URL.',
+        'For a multi-tenant app used in another tenant, have an admin of that tenant consent to it first.',
       ],
       docs: [ERROR_CODES_DOCS],
     },
@@ -121,7 +121,7 @@ export const azureEntraGraph = {
       match: aadsts('50173'),
       status: [400],
       cause: 'invalid_credentials',
-      confidence: 0.85,
+      confidence: 0.9,
       explain:
         "The refresh token was revoked: the user changed or reset the password, or an admin revoked the user's sessions.",
       fix: ['Sign in again interactively to get new tokens.'],
@@ -133,7 +133,7 @@ export const azureEntraGraph = {
       match: aadsts('700082|70008|700081'),
       status: [400],
       cause: 'expired_token',
-      confidence: 0.85,
+      confidence: 0.9,
       explain:
         'The refresh token (or authorization code) expired: unused for too long, or past its maximum age.',
       fix: [
@@ -143,19 +143,51 @@ export const azureEntraGraph = {
     },
     {
       id: 'aadsts-assertion-time-range',
-      situation: 'a client assertion outside its valid time range',
-      match: String.raw`\bAADSTS(?:700024|50013|50012)\b[^\n]{0,40}assertion is not within its valid time range|\bAADSTS700024\b`,
+      situation:
+        'a client assertion outside its valid time range (the signing clock is off, or the assertion was used too late)',
+      match: aadsts('700024'),
       status: [400, 401],
       cause: 'not_yet_valid_or_clock_skew',
+      confidence: 0.85,
+      explain:
+        "Entra compared the client assertion's nbf and exp (a certificate-signed JWT, or a federated token such as a GitHub Actions or Kubernetes OIDC token) with its own clock and the current time is outside them. The message gives all three times: a valid-from later than Entra's current time means the clock of the machine that signed it runs ahead (or a VM resumed with a stale clock); an expiry before it means the assertion was created too early and reused.",
+      fix: [
+        'Synchronise the clock of the machine or container that signs the assertion (enable NTP / host time sync), and set nbf/iat from UTC time.',
+        'Create a fresh assertion right before each token request instead of reusing one (federated tokens from CI expire within minutes).',
+      ],
+      docs: [CERT_CREDS_DOCS, ERROR_CODES_DOCS],
+    },
+    {
+      id: 'aadsts-obo-assertion-time-range',
+      situation: 'an on-behalf-of or bearer assertion (usually the user’s access token) that has expired',
+      match: String.raw`\bAADSTS(?:50013|50012)\b[^\n]{0,40}assertion is not within its valid time range`,
+      status: [400, 401],
+      cause: 'expired_token',
       severity: 'warning',
       confidence: 0.75,
       explain:
-        "The client assertion (certificate JWT, or a federated token such as a GitHub Actions OIDC token) is expired or not yet valid by Entra's clock: it was reused too late, or the clock is off.",
+        "The assertion passed to Entra (in the on-behalf-of flow, the user's access token your API received) is outside its validity window: it has expired, or — less often — a clock is off.",
       fix: [
-        'Create a fresh assertion right before each token request (federated tokens from CI expire in minutes).',
-        'Synchronise the clock and set nbf/iat from UTC time.',
+        'Pass a current access token as the assertion (ask the client to refresh its token), and make sure the API does not cache user tokens past their expiry.',
       ],
-      docs: [CERT_CREDS_DOCS],
+      docs: [ERROR_CODES_DOCS],
+    },
+    {
+      id: 'aadsts-assertion-audience',
+      situation: 'an on-behalf-of assertion issued for another application',
+      match: String.raw`\bAADSTS50013\b[^\n]{0,40}Assertion audience does not match`,
+      status: [400, 401],
+      cause: 'wrong_audience_or_issuer',
+      confidence: 0.9,
+      explain:
+        "In the on-behalf-of flow the assertion must be a token issued for the API that exchanges it; this one's aud names another application (often a Microsoft Graph token, or a token for the front end, passed on).",
+      fix: [
+        "Have the client request its token for your API's scope (api://<api-client-id>/<scope>), and exchange that token, with your API's own client ID and secret.",
+      ],
+      docs: [
+        ERROR_CODES_DOCS,
+        'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow',
+      ],
     },
     {
       id: 'aadsts-assertion-signature',
@@ -177,8 +209,7 @@ export const azureEntraGraph = {
       match: aadsts('500011'),
       status: [400],
       cause: 'wrong_audience_or_issuer',
-      severity: 'warning',
-      confidence: 0.75,
+      confidence: 0.85,
       explain:
         'The scope names a resource (API) that has no service principal in this tenant: a typo in the App ID URI, an API not consented in this tenant, or the wrong tenant.',
       fix: [
@@ -192,7 +223,7 @@ export const azureEntraGraph = {
       match: aadsts('90002'),
       status: [400],
       cause: 'wrong_environment',
-      confidence: 0.85,
+      confidence: 0.9,
       explain:
         'The tenant ID or domain in the token URL is not a tenant in this cloud (typo, deleted tenant, or a tenant of a national cloud).',
       fix: [
@@ -202,13 +233,13 @@ export const azureEntraGraph = {
     },
     {
       id: 'aadsts-multitenant-common',
-      situation: 'a single-tenant app used with the /common endpoint',
-      match: aadsts('50194'),
+      situation: 'a single-tenant app (or an app-only flow) used with the /common endpoint',
+      match: aadsts('50194|50059'),
       status: [400],
       cause: 'wrong_environment',
       confidence: 0.85,
       explain:
-        'The app is single-tenant, so /common (or /organizations) cannot be used; the request must name the tenant.',
+        'The request does not name a tenant: the app is single-tenant, or the flow (client credentials) has no user to pick one, so /common (or /organizations) cannot be used.',
       fix: ['Replace /common with the tenant ID in the authority URL, or make the app multi-tenant.'],
       docs: [ERROR_CODES_DOCS],
     },
@@ -229,8 +260,7 @@ export const azureEntraGraph = {
       match: aadsts('70011'),
       status: [400],
       cause: 'wrong_audience_or_issuer',
-      severity: 'warning',
-      confidence: 0.7,
+      confidence: 0.8,
       explain:
         'The scope parameter is missing or not valid for this flow (client credentials need <resource>/.default).',
       fix: ['For app-only tokens use scope=https://graph.microsoft.com/.default (or <your API>/.default).'],
@@ -254,8 +284,7 @@ export const azureEntraGraph = {
       match: aadsts('50076|50079'),
       status: [400],
       cause: 'other',
-      severity: 'warning',
-      confidence: 0.7,
+      confidence: 0.85,
       explain:
         'Policy requires MFA (or MFA registration) for this sign-in; the username/password (ROPC) flow cannot perform MFA, so it fails.',
       fix: ['Use an interactive or device-code flow for users, or client credentials for unattended jobs.'],
@@ -268,24 +297,93 @@ export const azureEntraGraph = {
       status: [400],
       cause: 'wrong_environment',
       severity: 'warning',
-      confidence: 0.6,
+      confidence: 0.7,
       explain:
-        'The account is not a member (or guest) of the tenant the request went to: wrong tenant in the authority URL, or a personal account on a work-only app.',
+        'The account is not a member (or guest) of the tenant the request went to: wrong tenant in the authority URL, a personal account on a work-only app — or simply a mistyped user name.',
       fix: ['Authenticate against the tenant the account belongs to, or invite the account as a guest.'],
       docs: [ERROR_CODES_DOCS],
     },
     {
       id: 'aadsts-conditional-access',
-      situation: 'a Conditional Access policy blocked token issuance',
-      match: aadsts('53003'),
+      situation: 'a Conditional Access policy (location, device or client app) blocked token issuance',
+      match: aadsts('53003|53000|53001|530003'),
       status: [400],
       cause: 'ip_blocked_or_restricted',
-      severity: 'warning',
-      confidence: 0.65,
+      confidence: 0.8,
       explain:
         'A Conditional Access policy blocked the token: the location/IP, device, client app or missing MFA did not satisfy it.',
       fix: [
         'Check the sign-in log entry for the policy that applied, and call from a compliant location/device or ask an admin for an exclusion.',
+      ],
+      docs: [ERROR_CODES_DOCS],
+    },
+    {
+      id: 'aadsts-federated-credential-mismatch',
+      situation:
+        'a federated (workload identity) token whose issuer, subject or audience matches no federated credential of the app',
+      match: aadsts('70021|700211|700212|700213'),
+      status: [400, 401],
+      cause: 'wrong_audience_or_issuer',
+      confidence: 0.85,
+      explain:
+        'The external token (GitHub Actions, Kubernetes, another cloud) was valid, but no federated credential on the app registration or managed identity has this issuer, subject and audience. With GitHub Actions the subject changes with the trigger: repo:<org>/<repo>:ref:refs/heads/<branch>, :environment:<name>, :pull_request.',
+      fix: [
+        'Compare the iss, sub and aud of the federated token with the federated credential (the message names the value that did not match) and add a credential for that exact subject.',
+      ],
+      docs: ['https://learn.microsoft.com/entra/workload-id/workload-identity-federation', ERROR_CODES_DOCS],
+    },
+    {
+      id: 'aadsts-code-already-redeemed',
+      situation: 'an authorization code redeemed a second time',
+      match: aadsts('54005'),
+      status: [400],
+      cause: 'invalid_credentials',
+      confidence: 0.85,
+      explain:
+        'An authorization code works once; this one was already exchanged (a retried request, a page reload, or two handlers redeeming the same callback).',
+      fix: ['Redeem each code once, keep the tokens it returned, and start a new sign-in to get a new code.'],
+      docs: [ERROR_CODES_DOCS],
+    },
+    {
+      id: 'aadsts-token-request-parameter-missing',
+      situation: 'a token request body without a required parameter (often sent as JSON instead of a form)',
+      match: String.raw`\bAADSTS900144\b[^\n]{0,40}The request body must contain the following parameter`,
+      status: [400],
+      cause: 'wrong_header_format',
+      severity: 'warning',
+      confidence: 0.7,
+      explain:
+        "Entra's token endpoint reads only application/x-www-form-urlencoded bodies. A JSON body, a parameter in the query string, or an empty variable leaves the named parameter (grant_type, client_id, scope…) missing.",
+      fix: [
+        'Send the token request as a form: `curl -d grant_type=client_credentials -d client_id=<CLIENT_ID> -d client_secret=<CLIENT_SECRET> -d scope=https://graph.microsoft.com/.default https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`.',
+      ],
+      docs: [GRAPH_AUTH_DOCS],
+    },
+    {
+      id: 'aadsts-user-not-assigned',
+      situation: 'the user is not assigned to the application',
+      match: aadsts('50105'),
+      status: [400],
+      cause: 'insufficient_scope_or_permissions',
+      confidence: 0.85,
+      explain:
+        'The enterprise application requires user assignment ("Assignment required?" = Yes) and this user (or a group of theirs) is not assigned to it.',
+      fix: [
+        'Ask a tenant admin to assign the user or one of their groups under Enterprise applications > Users and groups.',
+      ],
+      docs: [ERROR_CODES_DOCS],
+    },
+    {
+      id: 'aadsts-resource-not-in-permissions',
+      situation: 'a scope for an API the app registration does not list in its API permissions',
+      match: aadsts('650057'),
+      status: [400],
+      cause: 'insufficient_scope_or_permissions',
+      confidence: 0.85,
+      explain:
+        "The app asked for a scope of an API that is not among the app registration's configured API permissions, so Entra will not issue the token.",
+      fix: [
+        'Add the API and permission under API permissions of the app registration (and grant admin consent when needed), or request a scope that is configured.',
       ],
       docs: [ERROR_CODES_DOCS],
     },

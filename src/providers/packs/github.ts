@@ -99,8 +99,11 @@ export const github = {
       match: String.raw`["']message["']\s*:\s*["']Bad credentials["']\s*,\s*["']documentation_url["']|Bad credentials - https://docs\.github\.com|HTTP 401: Bad credentials \(https://api\.github`,
       status: [401],
       cause: 'invalid_credentials',
+      // Also the answer when the token was never read as one (a malformed header, another org or scheme);
+      // rules that see that explain it more precisely.
+      confidence: 0.8,
       explain:
-        'GitHub read the token but does not accept it: it is mistyped, revoked, expired, or was deleted when it leaked. A missing scope never gives this answer (that is a 403 or 404).',
+        'GitHub does not accept the token it read: it is mistyped, revoked, expired, or was deleted when it leaked — or the Authorization value was malformed (`Bearer: <token>`, quotes, a second scheme word), so what GitHub read was not the token. A missing scope never gives this answer (that is a 403 or 404).',
       fix: [
         'Check the token at https://github.com/settings/tokens (expired tokens are listed there).',
         'Generate a new token and replace the old one everywhere it is configured.',

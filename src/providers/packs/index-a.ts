@@ -1,10 +1,13 @@
 /**
  * Built-in packs, first half. Order matters where packs share a credential format: the first pack that lists
  * a format owns it when no host says otherwise, so the general Google pack comes before Maps and Firebase.
+ * API Gateway comes before AWS: its invoke hosts are more specific than `*.amazonaws.com`, and it lists no AWS
+ * key formats, so AWS keeps owning them.
  */
 import type { ProviderPackInput } from '../schema.js';
 import { anthropic } from './anthropic.js';
 import { aws } from './aws.js';
+import { awsApiGateway } from './aws-api-gateway.js';
 import { azureEntraGraph } from './azure-entra-graph.js';
 import { azureOpenai } from './azure-openai.js';
 import { bitbucket } from './bitbucket.js';
@@ -35,6 +38,7 @@ export const PACKS_A: readonly ProviderPackInput[] = [
   googleCloud,
   googleMaps,
   firebase,
+  awsApiGateway,
   aws,
   azureEntraGraph,
   azureOpenai,

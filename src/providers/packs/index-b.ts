@@ -10,6 +10,7 @@ import { grafana } from './grafana.js';
 import { hubspot } from './hubspot.js';
 import { keycloak } from './keycloak.js';
 import { kubernetes } from './kubernetes.js';
+import { mailchimp } from './mailchimp.js';
 import { notion } from './notion.js';
 import { npm } from './npm.js';
 import { okta } from './okta.js';
@@ -27,6 +28,7 @@ export const PACKS_B: readonly ProviderPackInput[] = [
   keycloak,
   salesforce,
   hubspot,
+  mailchimp,
   zendesk,
   spotify,
   xTwitter,

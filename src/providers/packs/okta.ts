@@ -60,6 +60,9 @@ export const okta = {
       match: String.raw`\bE0000011\b|Invalid token provided`,
       status: [401],
       cause: 'invalid_credentials',
+      // Also the answer when the token was never read as one (a malformed header, another org or scheme);
+      // rules that see that explain it more precisely.
+      confidence: 0.8,
       explain:
         'Okta does not accept the token. API tokens are revoked when unused for 30 days or when the admin who created them is deactivated; a token of another org, a mistyped token or an API token sent with the Bearer scheme also ends here.',
       fix: [

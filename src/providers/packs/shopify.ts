@@ -62,13 +62,43 @@ export const shopify = {
       match: 'Invalid API key or access token|realm="?Shopify API Authentication',
       status: [401],
       cause: 'invalid_credentials',
+      // Shopify says this whenever no token it accepts arrived, including a token sent in a header it does not
+      // read (Authorization: Bearer), so other rules may name a more precise cause.
+      confidence: 0.8,
       explain:
-        'Shopify did not recognise the value in X-Shopify-Access-Token for this shop. It is mistyped, was revoked when the app was uninstalled or the token rotated, belongs to another shop, or is the app’s API key / secret key rather than an access token.',
+        'Shopify did not recognise a token for this shop. Either none arrived where it reads one (the Admin API reads only X-Shopify-Access-Token; a token in `Authorization: Bearer` is ignored and gets this same answer), or the value is mistyped, was revoked when the app was uninstalled or the token rotated, belongs to another shop, or is the app’s API key / secret key rather than an access token.',
       fix: [
         'Send an Admin API access token (custom apps: shpat_…) in the X-Shopify-Access-Token header to the shop it was issued for: `curl -H "X-Shopify-Access-Token: <ADMIN_API_TOKEN>" https://<shop>.myshopify.com/admin/api/<version>/shop.json`.',
         'If the app was uninstalled or the token was only shown once and lost, reinstall the app (or rotate the token) to get a new one.',
       ],
       docs: [AUTH_DOC],
+    },
+    {
+      id: 'shop-unavailable',
+      situation: 'the shop is frozen for an unpaid bill, paused, closed or cancelled',
+      match: String.raw`\bUnavailable Shop\b`,
+      status: [402, 403],
+      cause: 'account_or_billing_state',
+      confidence: 0.9,
+      explain:
+        'Shopify refuses API calls for this shop because of its account state, not the token: 402 Payment Required means the store is frozen (an unpaid Shopify bill) or paused; 403 with the same words means the store is closed, cancelled or suspended. Other shops keep working with their tokens.',
+      fix: [
+        'Ask the store owner to log in to the Shopify admin and settle the outstanding bill (or reopen / un-pause the store); the same token works again once the shop is active.',
+        'Until then, treat 402/403 "Unavailable Shop" as a shop state in your integration (pause syncing) rather than rotating tokens.',
+      ],
+      docs: ['https://shopify.dev/docs/api/usage/response-codes'],
+    },
+    {
+      id: 'shop-locked',
+      situation: 'the shop is locked (repeated rate-limit abuse, a suspected compromise or fraud review)',
+      match: 'This (?:store|shop) is unavailable',
+      status: [423],
+      cause: 'account_or_billing_state',
+      confidence: 0.8,
+      explain:
+        'Shopify answers 423 Locked for a shop that is locked: after repeatedly exceeding API limits, or while the account is under review for a compromise or fraud risk. No token works until Shopify unlocks it.',
+      fix: ['The store owner has to contact Shopify Support to unlock the shop; stop retrying until then.'],
+      docs: ['https://shopify.dev/docs/api/usage/response-codes'],
     },
     {
       id: 'merchant-approval-required',
@@ -128,6 +158,7 @@ export const shopify = {
     'The app’s API key and API secret key (shpss_…) are not access tokens; pasting them into the token header gives “Invalid API key or access token”.',
     'After adding access scopes the app must be reinstalled or re-authorised; until then calls fail with “requires merchant approval for <scope> scope”.',
     'Tokens are per shop: a token from shop A sent to shop B’s myshopify.com host is rejected.',
+    'A 402 “Unavailable Shop” is the shop’s billing state (frozen for an unpaid bill, or paused), and 423 a locked shop: the token is fine and only the store owner or Shopify can fix it.',
     'A custom app’s Admin API token is shown only once; if it was not saved it has to be rotated or the app reinstalled.',
     'Since 1 January 2026 merchants can no longer create new custom apps in the Shopify admin (existing ones keep working); new integrations use Dev Dashboard apps with OAuth or client-credentials tokens.',
   ],

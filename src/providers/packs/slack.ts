@@ -43,10 +43,11 @@ export const slack = {
     {
       in: 'body',
       name: 'token',
-      credential: 'the same tokens as a URL-encoded POST body parameter',
+      credential:
+        'the same tokens as a `token` field of a form-encoded POST body (application/x-www-form-urlencoded or multipart/form-data)',
       formats: WEB_API_TOKENS,
       status: 'accepted',
-      note: 'JSON bodies need the Authorization header instead.',
+      note: 'Slack reads a body token only from form-encoded bodies (application/x-www-form-urlencoded or multipart/form-data), never from a JSON body: with Content-Type: application/json a "token" field is ignored and the call fails with not_authed, so JSON requests must send `Authorization: Bearer <token>`.',
     },
     {
       in: 'query',
@@ -96,8 +97,10 @@ export const slack = {
       status: [200],
       cause: 'missing_credentials',
       explain:
-        'Slack received no token (it answers HTTP 200 with ok:false). A JSON body with a token field, or an empty variable, looks the same.',
-      fix: ['Send `Authorization: Bearer xoxb-…` (required for JSON bodies).'],
+        'Slack received no token (it answers HTTP 200 with ok:false). A token in a JSON body counts as none — Slack reads body tokens only from form-encoded bodies — and so does an empty variable.',
+      fix: [
+        'Send `Authorization: Bearer xoxb-…` (required for JSON bodies), or post the token as a form field with Content-Type: application/x-www-form-urlencoded.',
+      ],
       docs: [TOKEN_TYPES_DOCS],
     },
     {

@@ -7,6 +7,8 @@
 
 import { LiteralIndex } from '../../providers/literal.js';
 import { AWS_ERRORS } from './library-errors/aws.js';
+import { BROWSER_ERRORS } from './library-errors/browser.js';
+import { DOCKER_ERRORS } from './library-errors/docker.js';
 import { DOTNET_ERRORS } from './library-errors/dotnet.js';
 import { GENERIC_ERRORS } from './library-errors/generic.js';
 import { GO_ERRORS } from './library-errors/go.js';
@@ -15,6 +17,7 @@ import { NODE_ERRORS } from './library-errors/node.js';
 import { OAUTH_ERRORS } from './library-errors/oauth.js';
 import { PHP_RUBY_ERRORS } from './library-errors/php-ruby.js';
 import { PYTHON_ERRORS } from './library-errors/python.js';
+import { WEBHOOK_ERRORS } from './library-errors/webhooks.js';
 import { compileCatalogue, type LibraryError, LibraryErrorSchema } from './schema.js';
 
 export const LIBRARY_ERRORS: readonly LibraryError[] = compileCatalogue(
@@ -29,6 +32,9 @@ export const LIBRARY_ERRORS: readonly LibraryError[] = compileCatalogue(
     ...PHP_RUBY_ERRORS,
     ...AWS_ERRORS,
     ...OAUTH_ERRORS,
+    ...WEBHOOK_ERRORS,
+    ...DOCKER_ERRORS,
+    ...BROWSER_ERRORS,
     ...GENERIC_ERRORS,
   ],
 );
@@ -64,7 +70,8 @@ export function classifyText(
   const hits: LibraryHit[] = [];
   for (const entry of indexOf(catalogue).candidates(text)) {
     const m = entry.match.exec(text);
-    if (!m) continue;
+    // An entry whose `unless` the same text matches gives way before choosing one entry per cause.
+    if (!m || entry.unless?.test(text)) continue;
     const detail = m.groups?.detail?.trim();
     hits.push({ entry, index: m.index, length: m[0].length, ...(detail ? { detail } : {}) });
   }

@@ -42,6 +42,13 @@ export const LibraryErrorSchema = z.object({
   fix: z.array(z.string()).min(1),
   docs: z.array(z.url()).default([]),
   whenSent: WhenSentSchema.optional(),
+  /**
+   * The entry does not apply to a text that also matches this: something else in the same log explains the
+   * refusal better (ASP.NET's "was challenged" after "was not authenticated. Failure message: …").
+   */
+  unless: PatternSchema.optional(),
+  /** The entry does not apply when the paste shows the request going out with no credential (another rule's case). */
+  notWhenNoneSent: z.boolean().default(false),
   /** Real messages this entry must recognise. */
   examples: z.array(z.string()).min(1),
   /** Near misses it must not recognise. */

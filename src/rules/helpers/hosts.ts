@@ -407,7 +407,7 @@ export function packFormatOf(
 
 /** A line that starts like a log or error output: `FooError:`, `error:`, `401:`, `HTTP/1.1`, JSON. */
 const ERROR_LINE =
-  /^\s*(?:[\w.$\\]{0,80}(?:Error|Exception|error|exception)\b|\d{3}\b|HTTP\/|[[{"']|\w{0,20}(?:error|ERROR|Error):)|"(?:message|error|error_message|msg)"\s*:/;
+  /^\s*(?:[\w.$\\]{0,80}(?:Error|Exception|error|exception)\b|\d{3}\b|HTTP\/|[[{"']|\w{0,20}(?:error|ERROR|Error):|(?:[Ff]atal|[Uu]ncaught|[Uu]nhandled) (?:error|exception)\b|An error occurred\b)|"(?:message|error|error_message|msg)"\s*:/;
 
 /** Whether the line around `index` reads like a quoted server or client error rather than the user's own words. */
 export function looksQuoted(text: string, index: number): boolean {

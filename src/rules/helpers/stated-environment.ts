@@ -21,8 +21,9 @@ export interface CredentialStatement {
   pack?: ProviderPack;
 }
 
-const ENV = String.raw`(live|production|prod|sandbox|preview|test|testing|staging|stage|uat|dev|development)`;
-const CRED = String.raw`(?:api[ _-]?)?(?:keys?|credentials?|creds|client[ _-]?(?:id|secret)s?|secrets?|(?:access[ _-]?|bearer[ _-]?|api[ _-]?)?tokens?)`;
+const ENV = '(live|production|prod|sandbox|preview|test|testing|staging|stage|uat|dev|development)';
+const CRED =
+  '(?:api[ _-]?)?(?:keys?|credentials?|creds|client[ _-]?(?:id|secret)s?|secrets?|(?:access[ _-]?|bearer[ _-]?|api[ _-]?)?tokens?)';
 
 /** "Sandbox client id", "test secret key", "live API credentials", "sandbox app's client id" (≤ 2 words between). */
 const ENV_THEN_CRED = new RegExp(
@@ -31,9 +32,11 @@ const ENV_THEN_CRED = new RegExp(
 );
 /** "the token … in our sandbox org", "client id and secret … under the Sandbox toggle", "key from test mode". */
 const CRED_THEN_ENV = new RegExp(
-  String.raw`(?<![\w-])${CRED}(?![\w-])[^\n;]{0,100}?\b(?:from|in|of|under|for|on|at|inside|within)\s+(?:(?:the|our|my|their|your|a|an)\s+)?${ENV}(?![\w-])`,
+  String.raw`(?<![\w-])(${CRED})(?![\w-])[^\n;]{0,100}?\b((?:from|in|of|under|for|on|at|inside|within)\s+(?:(?:the|our|my|their|your|a|an)\s+)?${ENV})(?![\w-])`,
   'gi',
 );
+const ANY_ENV = new RegExp(`(?<![\\w-])${ENV}(?![\\w-])`, 'i');
+const ENV_WORD = new RegExp(String.raw`(?<![\w-])${ENV}(?![\w-])`, 'gi');
 const CRED_WORD = new RegExp(String.raw`(?<![\w-])${CRED}(?![\w-])`, 'i');
 /** A hostname written in prose (with or without a scheme). */
 const HOST = /(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}[a-z]{2,24}(?![\w-])/gi;
@@ -45,8 +48,11 @@ const FAILING =
   /\b(?:fail(?:s|ed|ing)?|40[13]|unauthori[sz]ed|forbidden|reject(?:s|ed)?|denied|invalid|error|doesn[’']?t\s+work|does\s+not\s+work|didn[’']?t\s+work|not\s+work(?:ing)?|won[’']?t|can[’']?t|cannot)\b/i;
 const NEGATION =
   /\b(?:not|never|no|without|instead\s+of|rather\s+than|neither|nor)\b|n[’']t\b|\b(?:isn|wasn|aren|weren)\b/i;
-/** Questions and conditionals state nothing. */
-const HYPOTHETICAL = /^\s*(?:if|should|do|does|did|can|could|would|whether|maybe|perhaps)\b|\?\s*$/i;
+/** Questions and conditionals state nothing ("should I use sandbox keys?", "if these are test keys …"). */
+const HYPOTHETICAL =
+  /^\s*(?:if|unless|should|do|does|did|can|could|would|whether|maybe|perhaps|is|are|am|was|were)\b|\b(?:if|unless|whether)\b/i;
+/** A sentence that is one question ("are these the live keys?"), not a statement with "any idea?" tacked on. */
+const QUESTION = /^[^,;]*\?\s*$/;
 /** Words that make "test" a verb or the words between an environment and a noun not an adjective phrase. */
 const VERB_BEFORE_TEST = /\b(?:to|i|we|you|they|can|will|just|then|and|also|please)\s+$/i;
 const NOT_ADJECTIVE =
@@ -59,32 +65,69 @@ const MAX_SENTENCE = 600;
 /** Statements in the user's prose about which environment the credential belongs to. */
 export function credentialStatements(ctx: DiagnosisContext): CredentialStatement[] {
   const out: CredentialStatement[] = [];
-  for (const view of proseTexts(ctx)) {
+  for (const view of userTexts(ctx)) {
     for (const sentence of view.text.split(SENTENCE_SPLIT)) {
-      if (sentence.length > MAX_SENTENCE || HYPOTHETICAL.test(sentence)) continue;
+      if (sentence.length > MAX_SENTENCE || QUESTION.test(sentence)) continue;
       for (const clause of sentence.split(CLAUSE_SPLIT)) {
-        if (!clause || FAILING.test(clause)) continue;
-        fromWords(clause, view, out);
-        fromHosts(clause, view, ctx, out);
+        if (!clause || HYPOTHETICAL.test(clause)) continue;
+        // "my live keys get a 401" still says the keys are live; "the key gets a 401 in production" does not.
+        const failing = FAILING.test(clause);
+        if (ANY_ENV.test(clause)) fromWords(clause, view, out, failing);
+        if (!failing) fromHosts(clause, view, ctx, out);
       }
     }
   }
   return out;
 }
 
-function fromWords(clause: string, view: TextView, out: CredentialStatement[]): void {
+/**
+ * The user's prose, plus words the user wrote right after a pasted response: intake keeps text that follows a
+ * JSON body (after a blank line) as part of that body, but it is the user talking, not the server.
+ */
+function userTexts(ctx: DiagnosisContext): TextView[] {
+  const out = proseTexts(ctx);
+  for (const view of ctx.facts.responses) {
+    const text = view.response.body?.text;
+    const after = text ? afterJson(text) : undefined;
+    if (after) out.push({ kind: 'prose', text: after, pointer: `${view.pointer}.body` });
+  }
+  return out;
+}
+
+function afterJson(text: string): string | undefined {
+  if (!/^\s*[[{]/.test(text) || text.length > 64 * 1024) return undefined;
+  const gap = text.search(/\n[ \t]*\n/);
+  if (gap < 0) return undefined;
+  try {
+    JSON.parse(text.slice(0, gap));
+  } catch {
+    return undefined;
+  }
+  const rest = text.slice(gap).trim();
+  return rest && !/^[[{<]/.test(rest) ? rest : undefined;
+}
+
+function fromWords(clause: string, view: TextView, out: CredentialStatement[], failing: boolean): void {
   for (const m of clause.matchAll(ENV_THEN_CRED)) {
     const word = m[1]!;
     const before = clause.slice(Math.max(0, m.index - 30), m.index);
     if (negated(before)) continue;
     if (/^test/i.test(word) && VERB_BEFORE_TEST.test(before)) continue;
-    if (m[2] && NOT_ADJECTIVE.test(m[2])) continue;
+    const between = m[2] ?? '';
+    // "sandbox and live credentials" names both environments.
+    if (/\b(?:and|or)\b|[&/]/i.test(between)) {
+      for (const other of between.matchAll(ENV_WORD)) push(out, other[1]!, m[0], view, 'words');
+      push(out, word, m[0], view, 'words');
+      continue;
+    }
+    if (NOT_ADJECTIVE.test(between)) continue;
     push(out, word, m[0], view, 'words');
   }
+  if (failing) return;
   for (const m of clause.matchAll(CRED_THEN_ENV)) {
-    const word = m[m.length - 1]!;
-    if (negated(m[0]) || negated(clause.slice(Math.max(0, m.index - 30), m.index))) continue;
-    push(out, word, m[0], view, 'words');
+    const [whole, noun, tail, word] = m as unknown as [string, string, string, string];
+    if (negated(whole) || negated(clause.slice(Math.max(0, m.index - 30), m.index))) continue;
+    push(out, word, whole.length > 60 ? `${noun} … ${tail}` : whole, view, 'words');
   }
 }
 

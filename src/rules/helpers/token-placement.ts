@@ -28,9 +28,7 @@ export function placementOf(credential: Credential, ctx: DiagnosisContext): Plac
   // The request that failed is the one to explain; in a HAR the same token may have worked a moment before.
   let first: Placement | undefined;
   for (const view of ctx.facts.requests) {
-    const where = credential.where.find(
-      (w) => w.exchange === view.exchange.id && wentOut(w),
-    );
+    const where = credential.where.find((w) => w.exchange === view.exchange.id && wentOut(w));
     if (!where) continue;
     const placement: Placement = { credential, view, where, pointer: where.pointer, sent: true };
     const status = view.exchange.response?.status;

@@ -12,6 +12,7 @@ import jwtAudienceMismatch from '../jwt-audience-mismatch.js';
 import jwtExpired from '../jwt-expired.js';
 import jwtExpiringSoon from '../jwt-expiring-soon.js';
 import jwtIssuerEnvironment from '../jwt-issuer-environment.js';
+import jwtIssuerMismatch from '../jwt-issuer-mismatch.js';
 import jwtMalformed from '../jwt-malformed.js';
 import jwtMissingScope from '../jwt-missing-scope.js';
 import jwtNotYetValid from '../jwt-not-yet-valid.js';
@@ -33,6 +34,7 @@ export const tokenRules: readonly Rule[] = [
   jwtNotYetValid,
   jwtAudienceMismatch,
   jwtIssuerEnvironment,
+  jwtIssuerMismatch,
   jwtMissingScope,
   jwtExpiringSoon,
 ];

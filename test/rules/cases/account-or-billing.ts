@@ -61,6 +61,45 @@ Content-Type: application/json
       paste: `{"status":403,"message":"Your plan does not include access to the Reports API."}`,
       expect: { severity: 'warning' },
     },
+    {
+      name: '402 Payment Required with a store-unavailable body',
+      paste: `curl -i https://copper-kettle.myshopify.com/admin/api/2024-04/products.json -H "X-Shopify-Access-Token: $SHOP_TOKEN"
+HTTP/2 402
+content-type: application/json
+
+{"errors":"Unavailable Shop"}`,
+      expect: {
+        cause: 'account_or_billing_state',
+        severity: 'error',
+        detail: ['Unavailable Shop', '402 Payment Required'],
+        fix: ['payment method'],
+      },
+    },
+    {
+      name: 'a bare 402 on an API call',
+      paste: `curl -i https://api.mapforge.io/v3/tiles/12/2048/1361 -H "Authorization: Bearer $MF_TOKEN"
+HTTP/1.1 402 Payment Required
+content-length: 0`,
+      expect: {
+        severity: 'error',
+        evidence: 'response.status',
+        detail: ['api.mapforge.io answered 402 Payment Required'],
+        fix: ['settle the outstanding bill'],
+      },
+    },
+    {
+      name: 'a 402 from a client library',
+      paste: `requests.exceptions.HTTPError: 402 Client Error: Payment Required for url: https://api.textlytics.ai/v2/classify`,
+      expect: { severity: 'error', detail: ['402 Payment Required'] },
+    },
+    {
+      name: 'an inactive subscription',
+      paste: `HTTP/1.1 403 Forbidden
+Content-Type: application/json
+
+{"code":"subscription_inactive","message":"Subscription inactive for this workspace"}`,
+      expect: { severity: 'error', detail: ['ubscription inactive'] },
+    },
   ],
   valid: [
     {
@@ -80,6 +119,21 @@ Content-Type: application/json
     {
       name: 'a user who is suspicious of billing but no message says so',
       paste: `maybe billing? I get 401 on every call with my token`,
+    },
+    {
+      name: 'a declined card on a payment API is the customer’s card, not the account',
+      paste: `curl https://api.stripe.com/v1/payment_intents -u "$STRIPE_KEY:" -d amount=2000 -d currency=eur -d confirm=true
+HTTP/1.1 402 Payment Required
+
+{"error":{"type":"card_error","code":"card_declined","decline_code":"generic_decline","message":"Your card was declined."}}`,
+    },
+    {
+      name: 'a 402 the user wonders about is not an answer',
+      paste: `could this be a 402 payment thing? the call fails:
+curl -i https://api.mapforge.io/v3/tiles/12/2048/1361 -H "Authorization: Bearer $MF_TOKEN"
+HTTP/1.1 401 Unauthorized
+
+{"error":"invalid_token"}`,
     },
   ],
 });

@@ -1,8 +1,34 @@
+import { compilePacks, ProviderKnowledge } from '../../../src/providers/knowledge.js';
 import rule from '../../../src/rules/authorization-scheme-missing.js';
 import { defineCases } from '../../support/rule-cases.js';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NSIsImV4cCI6MjUwMDAwMDAwMH0.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2ln';
+
+/** An API whose raw-token method is only for its own key format: a JWT without a scheme is still wrong there. */
+const rawForKeysOnly = new ProviderKnowledge(
+  compilePacks([
+    {
+      origin: 'test:quill',
+      pack: {
+        id: 'quill',
+        name: 'Quill API',
+        hosts: [{ host: 'api.quill.test' }],
+        auth: [
+          { in: 'header', scheme: 'Bearer', credential: 'an OAuth access token', status: 'preferred' },
+          {
+            in: 'header',
+            credential: 'a Quill key, bare',
+            formats: ['quill.key'],
+            status: 'accepted',
+          },
+        ],
+        credentialFormats: [{ id: 'quill.key', name: 'Quill key', pattern: 'qk_[a-z0-9]{24}' }],
+        docs: [{ title: 'Auth', url: 'https://api.quill.test/docs' }],
+      },
+    },
+  ]),
+);
 
 export default defineCases({
   rule,
@@ -33,6 +59,25 @@ export default defineCases({
       name: 'a bare base64 user:password pair needs Basic',
       paste: `curl -H "Authorization: ${Buffer.from('deploy:Tr0ub4dor-and-3').toString('base64')}" https://ci.acme.test/api/json`,
       expect: { detail: ['`Authorization: Basic <BASE64>`'], fix: ['Authorization: Basic <YOUR_BASE64>'] },
+    },
+    {
+      name: 'API Gateway documents the bare token (Cognito authorizer): only an info',
+      paste: `curl -i https://k3m9x2p7q1.execute-api.eu-west-1.amazonaws.com/prod/trips -H "Authorization: ${JWT}"
+HTTP/2 401
+x-amzn-errortype: UnauthorizedException
+
+{"message":"Unauthorized"}`,
+      expect: {
+        severity: 'info',
+        detail: ['documents exactly that', 'Cognito'],
+        fix: ['Keep the bare token', 'Authorization: Bearer <YOUR_TOKEN>'],
+      },
+    },
+    {
+      name: 'a raw-token method for another format does not excuse a bare JWT',
+      paste: `curl -H "Authorization: ${JWT}" https://api.quill.test/v1/docs`,
+      knowledge: rawForKeysOnly,
+      expect: { severity: 'error', fix: ['Authorization: Bearer <YOUR_TOKEN>'] },
     },
     {
       name: 'seen on the wire in a raw request',

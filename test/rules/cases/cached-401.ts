@@ -89,7 +89,61 @@ Vary: Accept-Encoding
       name: 'DevTools says the 401 came from the disk cache',
       paste: `GET https://api.example.org/me 401 (Unauthorized) (from disk cache)
 Uncaught (in promise) Error: Request failed with status code 401`,
-      expect: { severity: 'warning', detail: ['from disk/memory cache'], fix: ['Disable cache'] },
+      expect: { severity: 'error', detail: ['the 401 itself', 'never sent'], fix: ['Disable cache'] },
+    },
+    {
+      name: 'DevTools: the 401 read from the memory cache while the CDN header says MISS',
+      paste: `Request URL: https://app.larkspur.io/api/v2/account
+Request Method: GET
+Status Code: 401 Unauthorized (from memory cache)
+
+Response Headers
+cache-control: max-age=3600
+x-cache: Miss from cloudfront
+content-type: application/json
+
+Request Headers
+Provisional headers are shown
+Accept: application/json`,
+      expect: {
+        severity: 'error',
+        evidence: 'response.headers.cache-control',
+        detail: ['(from memory cache)', 'max-age=3600', 'Miss from cloudfront', 'does not contradict'],
+        fix: ['no-store'],
+      },
+    },
+    {
+      name: 'a service worker answers with a stored 401',
+      paste: `Request URL: https://shop.example.net/api/cart
+Request Method: GET
+Status Code: 401 (from ServiceWorker)
+content-type: application/json`,
+      expect: { severity: 'error', detail: ['ServiceWorker'], fix: ['service worker'] },
+    },
+    {
+      name: 'a browser-cache note on another line than the 401: a lead',
+      paste: `GET https://api.example.org/avatar.png 200 OK (from disk cache)
+GET https://api.example.org/me 401 (Unauthorized)`,
+      expect: { severity: 'warning' },
+    },
+    {
+      name: 'a 304 revalidates a stored 401',
+      paste: `GET /api/profile HTTP/1.1
+Host: portal.example.com
+Authorization: ${TOKEN}
+
+HTTP/1.1 401 Unauthorized
+ETag: "a1b2c3"
+Cache-Control: no-cache
+
+GET /api/profile HTTP/1.1
+Host: portal.example.com
+Authorization: ${TOKEN}
+If-None-Match: "a1b2c3"
+
+HTTP/1.1 304 Not Modified
+ETag: "a1b2c3"`,
+      expect: { severity: 'error', detail: ['304 Not Modified', 'If-None-Match'], fix: ['ETag'] },
     },
   ],
   valid: [
@@ -137,6 +191,20 @@ X-Cache-Status: MISS
 Age: 12
 
 {"error":"unauthorized"}`,
+    },
+    {
+      name: 'a disk-cache note and no auth failure anywhere',
+      paste: `GET https://api.example.org/logo.svg 200 OK (from disk cache)
+GET https://api.example.org/me 200 OK`,
+    },
+    {
+      name: 'a 304 with no 401 in the paste',
+      paste: `GET /api/profile HTTP/1.1
+Host: portal.example.com
+If-None-Match: "a1b2c3"
+
+HTTP/1.1 304 Not Modified
+ETag: "a1b2c3"`,
     },
   ],
 });

@@ -52,6 +52,32 @@ const packs = knowledgeWith(
         ],
       },
       {
+        id: 'ledgerline',
+        name: 'Ledgerline API',
+        hosts: [{ host: 'api.ledgerline.test' }],
+        auth: [
+          { in: 'header', scheme: 'Bearer', credential: 'an API token', status: 'preferred' },
+          {
+            in: 'body',
+            name: 'api_token',
+            credential: 'the token as a body field',
+            status: 'accepted',
+            note: 'read only from application/x-www-form-urlencoded bodies',
+          },
+        ],
+        docs: [{ title: 'Auth', url: 'https://api.ledgerline.test/docs/auth' }],
+      },
+      {
+        id: 'jsonbody',
+        name: 'Jsonbody API',
+        hosts: [{ host: 'api.jsonbody.test' }],
+        auth: [
+          { in: 'header', scheme: 'Bearer', credential: 'an API token', status: 'preferred' },
+          { in: 'body', name: 'api_token', credential: 'the token as a body field', status: 'accepted' },
+        ],
+        docs: [{ title: 'Auth', url: 'https://api.jsonbody.test/docs/auth' }],
+      },
+      {
         id: 'orders-test',
         name: 'Orders Test API',
         hosts: [{ host: 'orders.api.test' }],
@@ -134,6 +160,62 @@ export default defineCases({
         fix: ['X-Api-Key: <YOUR_ORDERS_TEST_TOKEN>'],
       },
     },
+    {
+      name: 'a Slack token in a JSON body (built-in Slack pack)',
+      paste: `curl -s -X POST https://slack.com/api/chat.postMessage -H 'Content-Type: application/json' -d '{"token":"${BOT}","channel":"C0123ABCD","text":"build green"}'
+{"ok":false,"error":"not_authed"}`,
+      expect: {
+        cause: 'wrong_header_format',
+        severity: 'error',
+        evidence: 'request.body.token',
+        detail: ['JSON body', 'form-encoded'],
+        fix: [
+          'Authorization: Bearer <YOUR_SLACK_TOKEN>',
+          'https://slack.com/api/chat.postMessage',
+          'x-www-form-urlencoded',
+        ],
+      },
+    },
+    {
+      name: 'fetch with JSON.stringify({ token }) to Slack',
+      paste: `const r = await fetch("https://slack.com/api/conversations.history", {
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify({
+    token: process.env.SLACK_TOKEN,
+    channel: "C0123ABCD",
+  }),
+});
+console.log(await r.json()); // { ok: false, error: 'not_authed' }`,
+      expect: { severity: 'error', detail: ['JSON body'], fix: ['Authorization: Bearer'] },
+    },
+    {
+      name: 'Python requests json= with the token, to Slack',
+      paste: `resp = requests.post("https://slack.com/api/chat.postMessage", json={"token": bot_token, "channel": cid, "text": msg})
+print(resp.json())  # {'ok': False, 'error': 'not_authed'}`,
+      expect: { severity: 'error', detail: ['JSON body'] },
+    },
+    {
+      name: 'a one-line fetch intake does not read: a JSON body in the text',
+      paste: `await fetch("https://slack.com/api/chat.postMessage", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: botToken, channel: cid }) }); // ok:false not_authed`,
+      expect: {
+        severity: 'warning',
+        evidence: 'prose[0]',
+        detail: ['JSON body', 'slack.com'],
+        fix: ['json=…'],
+      },
+    },
+    {
+      name: "a user pack's form-only body method and a JSON body",
+      paste: `curl -X POST https://api.ledgerline.test/v2/entries -H "Content-Type: application/json" -d '{"api_token":"ll_4f9a8b7c6d5e4f3a2b1c","amount":12}'
+HTTP/1.1 401 Unauthorized`,
+      knowledge: packs,
+      expect: {
+        severity: 'error',
+        detail: ['Ledgerline API', 'JSON body'],
+        fix: ['Authorization: Bearer <YOUR_LEDGERLINE_TOKEN>'],
+      },
+    },
   ],
   valid: [
     {
@@ -170,6 +252,16 @@ export default defineCases({
     {
       name: 'a data= token to a host no pack knows',
       paste: "requests.post('https://api.acme.test/v2/login', data={'token': tok})",
+      knowledge: packs,
+    },
+    {
+      name: 'a Slack token in a form-encoded body',
+      paste: `curl -s https://slack.com/api/chat.postMessage -d "token=${BOT}" -d channel=C0123ABCD -d text=hi`,
+    },
+    {
+      name: 'a JSON body token to an API whose body method says nothing about forms',
+      paste: `curl -X POST https://api.jsonbody.test/v2/entries -H "Content-Type: application/json" -d '{"api_token":"jb_4f9a8b7c6d5e4f3a2b1c","amount":12}'
+HTTP/1.1 401 Unauthorized`,
       knowledge: packs,
     },
   ],

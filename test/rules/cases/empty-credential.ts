@@ -69,6 +69,26 @@ export default defineCases({
       paste: `curl "https://api.acme.test/v2/orders?api_key="\nHTTP/1.1 401 Unauthorized\n`,
       expect: { evidence: 'request.url.query.api_key', detail: ['`api_key=` with nothing after it'] },
     },
+    {
+      name: 'printed output shows the header went out as Bearer None',
+      paste: `token = os.getenv("BILLING_TOKEN")
+resp = requests.get("https://api.billingly.io/v1/invoices", headers={"Authorization": f"Bearer {token}"})
+print(resp.status_code, resp.request.headers["Authorization"])
+
+output:
+401 Bearer None`,
+      expect: {
+        cause: 'placeholder_or_unexpanded',
+        severity: 'error',
+        detail: ['`Bearer None`', 'BILLING_TOKEN'],
+        fix: ['BILLING_TOKEN'],
+      },
+    },
+    {
+      name: 'a server log shows Bearer undefined',
+      paste: `[api] 2026-01-15T11:59:58Z GET /v2/me 401 authorization="Bearer undefined" ua=node-fetch/1.0`,
+      expect: { detail: ['`Bearer undefined`'], fix: ['fail early'] },
+    },
   ],
   valid: [
     { name: 'a token', paste: `curl -H "Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0" ${URL}` },
@@ -89,6 +109,10 @@ export default defineCases({
     {
       name: 'an empty header on a request that succeeded',
       paste: `$ curl -i -H 'Authorization: Bearer ' https://api.acme.test/health\nHTTP/1.1 200 OK\n\nok\n`,
+    },
+    {
+      name: 'a literal "Bearer null" inside code is not what was sent',
+      paste: `const headers = token ? { Authorization: \`Bearer \${token}\` } : { Authorization: "Bearer null" };`,
     },
   ],
 });

@@ -133,6 +133,67 @@ requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://a
       knowledge,
       expect: { severity: 'warning', detail: ['you say', 'live keys', 'staging host'] },
     },
+    {
+      name: 'the user names the Sandbox client id; the request went to the live host',
+      paste: `curl -s -u "$PP_CLIENT:$PP_SECRET" -d grant_type=client_credentials https://api-m.paypal.com/v1/oauth2/token
+{"error":"invalid_client","error_description":"Client Authentication failed"}
+
+I took my Sandbox client id and secret from the developer dashboard.`,
+      expect: {
+        cause: 'wrong_environment',
+        severity: 'error',
+        evidence: 'prose[0]',
+        detail: ['api-m.paypal.com', 'Sandbox client id', 'production host'],
+        fix: ['https://api-m.sandbox.paypal.com/v1/oauth2/token'],
+        minConfidence: 0.6,
+      },
+    },
+    {
+      name: 'a token from the preview org, sent to the production org',
+      paste: `GET https://northwind.okta.com/api/v1/users/me HTTP/1.1
+Authorization: SSWS 00abcDEFghiJKLmnoPQRstuVWXyz0123456789abcd
+
+HTTP/1.1 401 Unauthorized
+Content-Type: application/json
+
+{"errorCode":"E0000011","errorSummary":"Invalid token provided"}
+
+The token was issued by our northwind-sbx.oktapreview.com org and it works there.`,
+      expect: {
+        severity: 'error',
+        evidence: 'request.url',
+        detail: ['northwind-sbx.oktapreview.com', 'sandbox host of'],
+        fix: ['https://northwind.oktapreview.com/api/v1/users/me'],
+      },
+    },
+    {
+      name: 'the credential comes from the sandbox app (words after the noun)',
+      paste: `const res = await fetch("https://api-m.paypal.com/v2/checkout/orders", { method: "POST", headers: { Authorization: \`Bearer \${accessToken}\` } });
+// 401 Unauthorized
+The access token was minted with the client credentials of our sandbox app.`,
+      expect: { severity: 'error', detail: ['sandbox'] },
+    },
+    {
+      name: 'live credentials against the sandbox host',
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.sandbox.paypal.com/v1/oauth2/token
+{"error":"invalid_client","error_description":"Client Authentication failed"}
+
+These are our live credentials, the ones the shop uses.`,
+      expect: { severity: 'error', detail: ['live credentials', 'sandbox host'] },
+    },
+    {
+      name: 'test keys in prose, the failing URL only in prose: a warning',
+      paste: `my test keys keep getting a 401 from https://api-m.paypal.com/v2/invoicing/invoices, any idea?`,
+      expect: { severity: 'warning', evidence: 'prose[0]', detail: ['test keys'] },
+    },
+    {
+      name: 'a host known only by its labels: the user words give a warning, not an error',
+      paste: `I am using our production API key here:
+
+curl -H "Authorization: Bearer $KEY" https://api.staging.ledgerly.io/v1/accounts
+HTTP/1.1 401 Unauthorized`,
+      expect: { severity: 'warning', detail: ['production API key', 'staging host'] },
+    },
   ],
   valid: [
     {
@@ -169,6 +230,57 @@ HTTP 401 returned by https://api.sandbox.payflow-gateway.com/v2/oauth/token`,
       paste: `environment: 'production'
 401 Unauthorized for url: https://dev-48213957.okta.com/oauth2/default/v1/userinfo`,
       knowledge,
+    },
+    {
+      name: 'negated: not the sandbox credentials',
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.paypal.com/v1/oauth2/token
+HTTP/2 401
+
+These are not the sandbox credentials, I double-checked.`,
+    },
+    {
+      name: 'a question about sandbox keys states nothing',
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.paypal.com/v1/oauth2/token
+HTTP/2 401
+
+Should I be using sandbox keys for this?`,
+    },
+    {
+      name: 'the token fails on the preview org as well (not where it works)',
+      paste: `GET https://northwind.okta.com/api/v1/users/me HTTP/1.1
+Authorization: SSWS 00abcDEFghiJKLmnoPQRstuVWXyz0123456789abcd
+
+HTTP/1.1 401 Unauthorized
+
+The same token also fails on northwind.oktapreview.com.`,
+    },
+    {
+      name: 'both environments named: unclear',
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.sandbox.paypal.com/v1/oauth2/token
+HTTP/2 401
+
+I tried both my sandbox and live credentials.`,
+    },
+    {
+      name: "another provider's preview host says nothing about this API",
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.paypal.com/v1/oauth2/token
+HTTP/2 401
+
+Our SSO token comes from the acme.oktapreview.com org.`,
+    },
+    {
+      name: 'the user moved the request to production and says so',
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.paypal.com/v1/oauth2/token
+HTTP/2 401
+
+We switched the base URL to production yesterday.`,
+    },
+    {
+      name: '"test" as a verb',
+      paste: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://api-m.paypal.com/v1/oauth2/token
+HTTP/2 401
+
+I wanted to test credentials rotation.`,
     },
   ],
 });

@@ -87,6 +87,81 @@ HTTP 401`,
       paste: `the support agent said our IP is not whitelisted for the token endpoint, we get 401`,
       expect: { severity: 'warning', evidence: 'prose[0]' },
     },
+    {
+      name: 'an S3 bucket policy that denies requests outside a VPC endpoint',
+      paste: `$ aws s3 cp s3://ledger-exports/2025/q3.csv .
+fatal error: An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::111122223333:assumed-role/etl-runner/i-0abc is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::ledger-exports/2025/q3.csv" with an explicit deny in a resource-based policy
+
+the bucket policy statement that should matter:
+  "Sid": "OnlyFromEndpoint", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+  "Condition": { "StringNotEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f60718" } }`,
+      expect: {
+        severity: 'error',
+        detail: ['explicit deny', 'StringNotEquals aws:SourceVpce', 'vpce-0a1b2c3d4e5f60718'],
+        fix: ['aws:SourceVpc'],
+      },
+    },
+    {
+      name: 'an Allow-only-from-these-addresses policy next to a plain 403: a lead',
+      paste: `HTTP/1.1 403 Forbidden
+x-amzn-errortype: AccessDeniedException
+content-type: application/json
+
+{"Message":"User: anonymous is not authorized to access this resource"}
+
+our API policy has
+  "Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke",
+  "Condition": { "IpAddress": { "aws:SourceIp": ["203.0.113.0/24", "198.51.100.14"] } }`,
+      expect: {
+        severity: 'warning',
+        detail: ['IpAddress aws:SourceIp', '203.0.113.0/24', 'only admits'],
+        fix: ['redeploy the stage'],
+      },
+    },
+    {
+      name: 'Azure storage with default-deny network rules',
+      paste: `Azure.RequestFailedException: This request is not authorized to perform this operation.
+Status: 403 (This request is not authorized to perform this operation.)
+ErrorCode: AuthorizationFailure
+
+az storage account show output:
+"networkAcls": {
+  "bypass": "AzureServices",
+  "defaultAction": "Deny",
+  "ipRules": [ { "action": "Allow", "value": "20.31.4.0/24" } ]
+}`,
+      expect: {
+        severity: 'error',
+        detail: ['networkAcls', '20.31.4.0/24'],
+        fix: ['Firewalls and virtual networks'],
+      },
+    },
+    {
+      name: 'a VPC Service Controls perimeter',
+      paste: `{
+  "error": {
+    "code": 403,
+    "message": "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: 7Hf2kQ9xN3pL",
+    "status": "PERMISSION_DENIED",
+    "details": [{ "@type": "type.googleapis.com/google.rpc.PreconditionFailure", "violations": [{ "type": "VPC_SERVICE_CONTROLS" }] }]
+  }
+}`,
+      expect: {
+        severity: 'error',
+        detail: ['vpcServiceControlsUniqueIdentifier'],
+        fix: ['perimeter', 'audit logs'],
+      },
+    },
+    {
+      name: 'the organization-policy wording alone is a lead',
+      paste: `google.api_core.exceptions.Forbidden: 403 Request is prohibited by organization's policy.`,
+      expect: { severity: 'warning', detail: ["prohibited by organization's policy"] },
+    },
+    {
+      name: 'a Cosmos DB account firewall',
+      paste: `Microsoft.Azure.Cosmos.CosmosException : Response status code does not indicate success: Forbidden (403); Reason: (Request originated from IP 198.51.100.31 through public internet. This is blocked by your Cosmos DB account firewall settings.)`,
+      expect: { severity: 'error', detail: ['firewall settings', '198.51.100.31'] },
+    },
   ],
   valid: [
     {
@@ -104,6 +179,25 @@ HTTP 401`,
     {
       name: 'API, not IP',
       paste: `{"message":"API rate limit exceeded for user. Your API key is not allowed more than 60 requests per minute."}`,
+    },
+    {
+      name: 'a source-IP policy, but the call succeeded',
+      paste: `HTTP/2 200
+content-type: application/json
+
+{"reports":[]}
+
+policy: "Condition": { "NotIpAddress": { "aws:SourceIp": ["198.51.100.0/24"] } }, "Effect": "Deny"`,
+    },
+    {
+      name: 'an explicit deny with a policy that has no network condition',
+      paste: `User: arn:aws:iam::111122223333:user/ci is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:111122223333:table/jobs with an explicit deny in an identity-based policy
+
+{ "Effect": "Deny", "Action": "dynamodb:*", "Resource": "*", "Condition": { "StringNotEquals": { "aws:PrincipalTag/team": "data" } } }`,
+    },
+    {
+      name: 'an explicit deny and no policy in the paste',
+      paste: `An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/ci is not authorized to perform: s3:PutObject with an explicit deny in a service control policy`,
     },
   ],
 });

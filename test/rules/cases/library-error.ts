@@ -159,6 +159,111 @@ ${response(
 )}`,
     expect: { cause: 'missing_credentials', severity: 'error', fix: ['curl -u elastic:<PASSWORD>'] },
   },
+  {
+    name: 'ASP.NET Core: UseAuthorization placed before UseAuthentication',
+    paste: `all [Authorize] actions give 401 even with a fresh token
+
+var app = builder.Build();
+app.UseRouting();
+app.UseCors("spa");
+app.UseAuthorization();
+app.UseAuthentication();
+app.MapControllers();`,
+    expect: {
+      cause: 'server_misconfiguration',
+      severity: 'error',
+      detail: ['UseAuthorization()', 'UseAuthentication()', 'anonymous'],
+      fix: ['app.UseAuthentication(); app.UseAuthorization();'],
+    },
+  },
+  {
+    name: 'ASP.NET Core: no default challenge scheme',
+    paste: `fail: Microsoft.AspNetCore.Diagnostics.DeveloperExceptionPageMiddleware[1]
+      An unhandled exception has occurred while executing the request.
+      System.InvalidOperationException: No authenticationScheme was specified, and there was no DefaultChallengeScheme found. The default schemes can be set using either AddAuthentication(string defaultScheme) or AddAuthentication(Action<AuthenticationOptions> configureOptions).`,
+    expect: {
+      cause: 'server_misconfiguration',
+      severity: 'error',
+      fix: ['JwtBearerDefaults.AuthenticationScheme'],
+    },
+  },
+  {
+    name: 'ASP.NET Core: challenged with no logged token failure is a lead',
+    paste: `dbug: Microsoft.AspNetCore.Authorization.DefaultAuthorizationService[2]
+      Authorization failed. These requirements were not met:
+      DenyAnonymousAuthorizationRequirement: Requires an authenticated user.
+info: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[12]
+      AuthenticationScheme: Bearer was challenged.`,
+    expect: {
+      cause: 'server_misconfiguration',
+      severity: 'warning',
+      detail: ['DenyAnonymousAuthorizationRequirement', 'nothing in the log'],
+      fix: ['before `app.UseAuthorization()`', 'was not authenticated'],
+    },
+  },
+  {
+    name: 'a Stripe webhook handler that hashes the parsed body',
+    paste: `POST /webhooks/stripe 400
+StripeSignatureVerificationError: No signatures found matching the expected signature for payload. Are you passing the raw request body you received from Stripe?
+    at Object.verifyHeader (/srv/node_modules/stripe/cjs/Webhooks.js:117:19)`,
+    expect: {
+      cause: 'signature_or_key_mismatch',
+      severity: 'error',
+      detail: ['No signatures found matching'],
+      fix: ['raw request body', 'signing secret', 'constant-time'],
+    },
+  },
+  {
+    name: 'a hand-written handler logs a webhook HMAC mismatch',
+    paste: `[2025-09-02 08:12:44] app.WARNING: inventory webhook hmac mismatch {"expected":"Zm9v","got":"YmFy"}`,
+    expect: { cause: 'signature_or_key_mismatch', severity: 'error', fix: ['raw request body'] },
+  },
+  {
+    name: 'GitHub webhook signature does not match',
+    paste: `Error: [@octokit/webhooks] signature does not match event payload and secret
+    at verifyAndReceive (node_modules/@octokit/webhooks/dist-node/index.js:412:11)`,
+    expect: { cause: 'signature_or_key_mismatch', fix: ['sha256='] },
+  },
+  {
+    name: 'Slack request signing fails',
+    paste: `[ERROR]  bolt-app Invalid request signature detected (signature: v0=1a2b, timestamp: 1768478400)
+POST /slack/events 401`,
+    expect: { cause: 'signature_or_key_mismatch', severity: 'error', fix: ['Signing Secret'] },
+  },
+  {
+    name: 'Docker has no login for the registry',
+    paste: `$ docker push registry.internal.example:5000/tools/linter:3.2
+The push refers to repository [registry.internal.example:5000/tools/linter]
+denied: no basic auth credentials`,
+    expect: {
+      cause: 'missing_credentials',
+      severity: 'error',
+      detail: ['no basic auth credentials'],
+      fix: ['docker login <registry-host>', '--password-stdin'],
+    },
+  },
+  {
+    name: 'a Docker credential helper that is not installed',
+    paste: `$ docker login ghcr.io -u octo
+Password:
+Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: \`\``,
+    expect: { cause: 'other', severity: 'warning', fix: ['credsStore'] },
+  },
+  {
+    name: 'Firefox: the CORS preflight answered 401',
+    paste: `Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.fernhill.io/v1/session. (Reason: CORS preflight response did not succeed). Status code: 401.`,
+    expect: {
+      cause: 'credentials_dropped_in_transit',
+      severity: 'error',
+      fix: ['Answer OPTIONS before authentication'],
+    },
+  },
+  {
+    name: 'AWS answers SignatureDoesNotMatch for an expired signature: the clock, not the key',
+    paste: `$ aws s3 ls s3://ledger-archive/
+An error occurred (SignatureDoesNotMatch) when calling the ListObjectsV2 operation: Signature expired: 20260115T101500Z is now earlier than 20260115T114000Z (20260115T115500Z - 15 min.)`,
+    expect: { cause: 'not_yet_valid_or_clock_skew', severity: 'error', fix: ['Sync the clock'] },
+  },
 ];
 
 const valid: RuleCase[] = [
@@ -186,6 +291,35 @@ ${response('401 Unauthorized', '{"message":"Bad credentials","documentation_url"
   {
     name: 'talking about expiry settings',
     paste: 'we sign with jwt.sign(payload, key, { expiresIn: "1h" }) and the jwt expires in 1h',
+  },
+  {
+    name: 'ASP.NET Core: the middleware in the right order, no refusal logged',
+    paste: `app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapControllers();`,
+  },
+  {
+    name: 'ASP.NET Core: challenged, and the request visibly sent no token',
+    paste: `curl -i https://localhost:7081/api/timesheets
+HTTP/1.1 401 Unauthorized
+WWW-Authenticate: Bearer
+
+info: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[12]
+      AuthenticationScheme: Bearer was challenged.`,
+  },
+  {
+    name: 'a webhook whose signature verified',
+    paste: 'webhook signature verified for evt_1Q2w3E, processing order',
+  },
+  {
+    name: 'Docker login succeeded',
+    paste: `$ docker login registry.internal.example:5000
+Login Succeeded`,
+  },
+  {
+    name: 'invalid_client for a client assertion outside its time window is not a bad secret',
+    paste: `{"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-01-15T12:00:00Z, assertion valid from 2026-01-15T12:07:00Z"}`,
   },
 ];
 

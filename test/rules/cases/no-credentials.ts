@@ -97,6 +97,25 @@ export default defineCases({
       paste: 'curl https://api.github.com/user',
       expect: { severity: 'warning', detail: ['GitHub REST API expects'] },
     },
+    {
+      name: 'a redirect chain where no hop ever carried a credential',
+      paste: `$ curl -v -L http://files.quarry.example/v1/export
+> GET /v1/export HTTP/1.1
+> Host: files.quarry.example
+>
+< HTTP/1.1 308 Permanent Redirect
+< Location: https://export.quarry.example/v1/export
+<
+* Issue another request to this URL: 'https://export.quarry.example/v1/export'
+> GET /v1/export HTTP/2
+> Host: export.quarry.example
+> accept: */*
+>
+< HTTP/2 401
+< www-authenticate: Bearer realm="export"
+<`,
+      expect: { cause: 'missing_credentials', severity: 'error' },
+    },
   ],
   valid: [
     {
@@ -136,6 +155,25 @@ export default defineCases({
     {
       name: 'a misspelled Authorization header (wrong-header-name)',
       paste: `curl -H "Authorisation: Bearer ${TOKEN}" https://api.acme.test/v2/orders\nHTTP/1.1 401 Unauthorized\n`,
+    },
+    {
+      name: 'the token went out on the first hop and a cross-host redirect dropped it (redirect-dropped-credentials)',
+      paste: `$ curl -v -L -H "Authorization: Bearer 7c2f1e9a8b3d4c5e6f708192a3b4c5d6" http://files.quarry.example/v1/export
+> GET /v1/export HTTP/1.1
+> Host: files.quarry.example
+> Authorization: Bearer 7c2f1e9a8b3d4c5e6f708192a3b4c5d6
+>
+< HTTP/1.1 308 Permanent Redirect
+< Location: https://export.quarry.example/v1/export
+<
+* Issue another request to this URL: 'https://export.quarry.example/v1/export'
+> GET /v1/export HTTP/2
+> Host: export.quarry.example
+> accept: */*
+>
+< HTTP/2 401
+< www-authenticate: Bearer realm="export"
+<`,
     },
   ],
 });

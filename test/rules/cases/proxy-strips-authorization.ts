@@ -97,6 +97,25 @@ Content-Type: application/json
       expect: { severity: 'error', detail: ['preflight'] },
     },
     {
+      name: 'Chrome names the failed preflight, no 401 parsed anywhere',
+      paste: `Console:
+Access to fetch at 'https://api.tidepool.dev/v2/profile' from origin 'https://tidepool.dev' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.
+GET https://api.tidepool.dev/v2/profile net::ERR_FAILED`,
+      expect: {
+        cause: 'credentials_dropped_in_transit',
+        severity: 'warning',
+        evidence: 'prose[0]',
+        detail: ['preflight failed', 'did not get a 2xx answer'],
+        fix: ['OPTIONS'],
+      },
+    },
+    {
+      name: 'Safari: preflight not successful with 401',
+      paste: `[Error] Preflight response is not successful. Status code: 401
+[Error] Fetch API cannot load https://api.tidepool.dev/v2/profile due to access control checks.`,
+      expect: { severity: 'error', detail: ['with 401/403'] },
+    },
+    {
       name: 'an API key header with an underscore',
       paste: `curl -i -H "api_key: ${TOKEN}" https://api.shop.example/v1/orders
 HTTP/1.1 401 Unauthorized
@@ -152,6 +171,10 @@ Authorization: Bearer ${TOKEN}
 HTTP/1.1 401 Unauthorized
 
 {"error":"invalid_token"}`,
+    },
+    {
+      name: 'a CORS failure that is about a missing allow-origin header, not the preflight status',
+      paste: `Access to fetch at 'https://api.tidepool.dev/v2/profile' from origin 'https://tidepool.dev' has been blocked by CORS policy: Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource.`,
     },
     {
       name: 'a header with dashes, no proxy talk',

@@ -4,6 +4,8 @@
  * or a JSON body. Each pattern is anchored and run on one line cut to a bounded length.
  */
 
+import { parseJsonContainer } from '../../json.js';
+
 const MAX_LINE = 2000;
 const MAX_LINES = 5000;
 
@@ -60,10 +62,5 @@ export function looksLikeCode(text: string): boolean {
 function isJson(text: string): boolean {
   const t = text.trimStart();
   if (t[0] !== '{' && t[0] !== '[') return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+  return parseJsonContainer(text) !== undefined;
 }

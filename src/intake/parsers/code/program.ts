@@ -51,6 +51,7 @@ export interface Chain {
 }
 
 const MEMBER = new Set(['.', '?.', '->', '::', '\\']);
+const TRAILING_MEMBER = /(?:\.|\?\.|->|::|\\)$/;
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** Operators after which a newline does not end an expression. */
 /** Words after a name that do not start the arguments of a call without parentheses. */
@@ -93,11 +94,11 @@ export class Program {
   readonly toks: Tok[];
   readonly unterminated: number[];
   /** For each bracket token, the index of its partner; -1 when unmatched. */
-  readonly match: Int32Array;
+  readonly match: number[];
   /** Depth of `(` and `[` nesting at each token: assignments at depth 0 are statements, not keyword args. */
-  readonly depth: Uint32Array;
+  readonly depth: number[];
   /** For each token, where an expression starting there ends (see `exprEnd`). */
-  private readonly stop: Int32Array;
+  private readonly stop: number[];
   /** Plain assignments by target name, in paste order. */
   readonly assigns = new Map<string, Assign[]>();
   /** Every assignment (plain and indexed), in paste order. */
@@ -113,9 +114,10 @@ export class Program {
     const { toks, unterminated } = tokenize(src, lang, startLine);
     this.toks = toks;
     this.unterminated = unterminated;
-    this.match = new Int32Array(toks.length).fill(-1);
-    this.depth = new Uint32Array(toks.length);
-    this.stop = new Int32Array(toks.length);
+    // Plain arrays: a snippet has a few hundred tokens, and typed arrays cost more to allocate than to fill.
+    this.match = new Array<number>(toks.length).fill(-1);
+    this.depth = new Array<number>(toks.length).fill(0);
+    this.stop = new Array<number>(toks.length).fill(0);
     this.pairBrackets();
     this.computeStops();
     this.collectAssignments();
@@ -339,22 +341,30 @@ export class Program {
       while (k < limit && !this.is(k, '>')) k++;
       if (this.is(k, '>')) j = k + 1;
     }
-    const name = p.parts.at(-1)!;
-    const recv = p.text
-      .slice(0, Math.max(0, p.text.length - name.length))
-      .replace(/(?:\.|\?\.|->|::|\\)$/, '');
+    const name = p.parts[p.parts.length - 1]!;
+    const recv = p.text.slice(0, Math.max(0, p.text.length - name.length)).replace(TRAILING_MEMBER, '');
     const line = this.toks[i]!.line;
-    const base = { path: p.text, parts: p.parts, name, recv, line };
+    // Literals, not `{ ...base, … }`: a spread is a runtime call, and this runs for every call in the paste.
     if (this.is(j, '(')) {
       const close = this.after(j) - 1;
-      const seg: Seg = { ...base, open: j, close, args: this.args(j) };
+      const seg: Seg = { path: p.text, parts: p.parts, name, recv, line, open: j, close, args: this.args(j) };
       const k = close + 1;
       if (isNew && this.is(k, '{')) seg.init = [k, this.after(k)];
       return seg;
     }
     if ((isNew || this.lang === 'go') && this.is(j, '{') && this.toks[j - 1]?.k === 'id') {
       const close = this.after(j) - 1;
-      return { ...base, open: j, close, args: [], init: [j, close + 1] };
+      return {
+        path: p.text,
+        parts: p.parts,
+        name,
+        recv,
+        line,
+        open: j,
+        close,
+        args: [],
+        init: [j, close + 1],
+      };
     }
     // Ruby calls without parentheses: `req.basic_auth 'user', 'pass'`, `f.request :authorization, 'Bearer', t`.
     const next = this.toks[j];
@@ -365,7 +375,7 @@ export class Program {
     const word = next?.k === 'id' && !RUBY_KEYWORDS.has(next.v) && next.line === this.toks[j - 1]?.line;
     if (this.lang === 'ruby' && !isNew && next && (next.k === 'str' || next.k === 'num' || symbol || word)) {
       const { args, end } = this.argList(j, this.toks.length, true);
-      return { ...base, open: j, close: end - 1, args };
+      return { path: p.text, parts: p.parts, name, recv, line, open: j, close: end - 1, args };
     }
     return undefined;
   }

@@ -90,58 +90,69 @@ function readBody(
   const parts: StrPart[] = [];
   let buf = '';
   let i = from;
-  const flush = () => {
-    if (buf) parts.push({ kind: 'lit', text: buf });
-    buf = '';
-  };
+  // Plain characters are copied a run at a time, from `run` up to `i`, not appended one by one.
+  let run = from;
   while (i < src.length) {
     const c = src[i]!;
-    if (c === '\n' && singleLine) return done(false, i);
+    if (c === '\n' && singleLine) break;
     if (src.startsWith(close, i)) {
       if (verbatim && src[i + 1] === close) {
-        buf += close;
+        buf += src.slice(run, i) + close;
         i += 2;
+        run = i;
         continue;
       }
-      return done(true, i + close.length);
+      return done(parts, buf + src.slice(run, i), i + close.length, true);
     }
     if (c === '\\' && !raw) {
+      buf += src.slice(run, i);
       const n = src[i + 1];
       if (n === undefined || (n === '\n' && singleLine)) {
         i++;
+        run = i;
         continue;
       }
       if (interp === 'swift' && n === '(') {
         const end = findClose(src, i + 2, '(', ')');
         if (end > 0) {
-          flush();
+          if (buf) parts.push({ kind: 'lit', text: buf });
+          buf = '';
           parts.push({ kind: 'expr', expr: src.slice(i + 2, end).trim(), raw: src.slice(i, end + 1) });
           i = end + 1;
+          run = i;
           continue;
         }
       }
       buf += ESCAPES[n] ?? n;
       i += 2;
+      run = i;
       continue;
     }
     const expr = readInterpolation(src, i, interp, keepDollar);
     if (expr) {
+      buf += src.slice(run, i);
       if (expr.part) {
-        flush();
+        if (buf) parts.push({ kind: 'lit', text: buf });
+        buf = '';
         parts.push(expr.part);
       } else buf += expr.text;
       i = expr.end;
+      run = i;
       continue;
     }
-    buf += c;
     i++;
   }
-  return done(false, i);
+  return done(parts, buf + src.slice(run, i), i, false);
+}
 
-  function done(terminated: boolean, end: number) {
-    flush();
-    return { parts, end, terminated };
-  }
+function done(
+  parts: StrPart[],
+  buf: string,
+  end: number,
+  terminated: boolean,
+): { parts: StrPart[]; end: number; terminated: boolean } {
+  if (buf) parts.push({ kind: 'lit', text: buf });
+  return { parts, end, terminated };
 }
 
 /** An interpolation starting at `i`, or an escaped brace (`{{` in f-strings) returned as text. */

@@ -46,11 +46,32 @@ const OPS2 = [
 ];
 const STRING_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR]|u8|[LR])$/;
 
-function isIdentStart(c: string): boolean {
-  return /[A-Za-z_$@]/.test(c) || c.charCodeAt(0) > 127;
+/**
+ * Multi-character operators by the code of their first character, longest first: most operators are one
+ * character, and only those starting like a longer one need a look further.
+ */
+const OPS_BY_FIRST: (string[] | undefined)[] = new Array(128).fill(undefined);
+for (const op of [...OPS3, ...OPS2]) {
+  const code = op.charCodeAt(0);
+  OPS_BY_FIRST[code] ??= [];
+  OPS_BY_FIRST[code].push(op);
 }
-function isIdentChar(c: string): boolean {
-  return /[\w$]/.test(c) || c.charCodeAt(0) > 127;
+
+// Character classes by code, not by a regular expression per character.
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** `[A-Za-z_$@]` or any non-ASCII character. */
+function isIdentStart(c: number): boolean {
+  return isAsciiLetter(c) || c === 95 || c === 36 || c === 64 || c > 127;
+}
+/** `[\w$]` or any non-ASCII character. */
+function isIdentChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigitCode(c) || c === 95 || c === 36 || c > 127;
+}
+/** `[\w.]`: the characters of a number literal. */
+function isNumberChar(c: number): boolean {
+  return isAsciiLetter(c) || isDigitCode(c) || c === 95 || c === 46;
 }
 
 export function tokenize(src: string, lang: Lang, startLine: number): TokenizeResult {
@@ -62,7 +83,7 @@ export function tokenize(src: string, lang: Lang, startLine: number): TokenizeRe
   let i = 0;
 
   const countLines = (from: number, to: number) => {
-    for (let j = from; j < to; j++) if (src.charCodeAt(j) === 10) line++;
+    for (let j = src.indexOf('\n', from); j !== -1 && j < to; j = src.indexOf('\n', j + 1)) line++;
   };
   const pushString = (start: number, prefix: string) => {
     const { lit, end } = scanString(src, start, prefix, lang, memo);
@@ -116,9 +137,10 @@ export function tokenize(src: string, lang: Lang, startLine: number): TokenizeRe
       pushString(q, src.slice(i, q));
       continue;
     }
-    if (isIdentStart(c)) {
+    const code = src.charCodeAt(i);
+    if (isIdentStart(code)) {
       let j = i + 1;
-      while (j < src.length && isIdentChar(src[j]!)) j++;
+      while (j < src.length && isIdentChar(src.charCodeAt(j))) j++;
       const word = src.slice(i, j);
       const q = src[j];
       if ((q === '"' || q === "'") && STRING_PREFIX.test(word)) {
@@ -130,16 +152,23 @@ export function tokenize(src: string, lang: Lang, startLine: number): TokenizeRe
       i = j;
       continue;
     }
-    if (/[0-9]/.test(c)) {
+    if (isDigitCode(code)) {
       let j = i + 1;
-      while (j < src.length && /[\w.]/.test(src[j]!)) j++;
+      while (j < src.length && isNumberChar(src.charCodeAt(j))) j++;
       toks.push({ k: 'num', v: src.slice(i, j), s: i, e: j, line });
       i = j;
       continue;
     }
-    const three = src.slice(i, i + 3);
-    const two = src.slice(i, i + 2);
-    const op = OPS3.includes(three) ? three : OPS2.includes(two) ? two : c;
+    let op = c;
+    const longer = code < 128 ? OPS_BY_FIRST[code] : undefined;
+    if (longer !== undefined) {
+      for (let k = 0; k < longer.length; k++) {
+        if (src.startsWith(longer[k]!, i)) {
+          op = longer[k]!;
+          break;
+        }
+      }
+    }
     toks.push({ k: 'op', v: op, s: i, e: i + op.length, line });
     i += op.length;
   }

@@ -2,6 +2,8 @@
  * curl's request body rules: how `-d`, `--data-*`, `--json` and `-F` values become the bytes curl sends.
  * Files are never read; their content is shown as `@name`, the way curl's own flag spells it.
  */
+
+import { parseJsonContainer } from '../../json.js';
 import type { RawBody } from '../../raw.js';
 import { curlEscape } from './encode.js';
 
@@ -95,12 +97,7 @@ export function formFields(text: string): { name: string; value: string }[] | un
 function looksJson(text: string): boolean {
   const t = text.trim();
   if (!(t.startsWith('{') || t.startsWith('['))) return false;
-  try {
-    JSON.parse(t);
-    return true;
-  } catch {
-    return false;
-  }
+  return parseJsonContainer(t) !== undefined;
 }
 
 export function dataBody(pieces: DataPiece[], contentType: string | undefined): RawBody {

@@ -72,6 +72,8 @@ export const AWS_ERRORS: LibraryErrorInput[] = [
     library: 'AWS (SigV4)',
     match:
       '\\bSignatureDoesNotMatch\\b|\\bThe request signature we calculated does not match the signature you provided\\b',
+    // AWS also answers SignatureDoesNotMatch for a timestamp out of window: that is the clock, not the key.
+    unless: '\\bSignature expired\\b|\\bSignature not yet current\\b|\\bRequestTimeTooSkewed\\b',
     cause: 'signature_or_key_mismatch',
     severity: 'error',
     confidence: 0.88,
@@ -198,6 +200,8 @@ export const AWS_ERRORS: LibraryErrorInput[] = [
     id: 'aws-not-authorized',
     library: 'AWS IAM',
     match: '\\bis not authorized to perform: (?<detail>[\\w:*-]{1,100})|\\bAccessDeniedException\\b',
+    // A pasted policy that admits callers by network explains the deny by where the call came from (ip-restricted).
+    unless: '"?aws:(?:SourceIp|SourceVpce?|VpcSourceIp)"?\\s{0,4}[:"\\]]',
     cause: 'insufficient_scope_or_permissions',
     severity: 'error',
     confidence: 0.85,

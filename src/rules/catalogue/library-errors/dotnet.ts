@@ -321,4 +321,73 @@ export const DOTNET_ERRORS: LibraryErrorInput[] = [
       "IDX10720: Unable to create KeyedHashAlgorithm for algorithm 'HS256', the key size must be greater than: '256' bits, key has '128' bits.",
     ],
   },
+  {
+    id: 'aspnet-middleware-order',
+    library: 'ASP.NET Core',
+    match:
+      '\\bUseAuthorization\\(\\)[\\s\\S]{0,600}?\\bUseAuthentication\\(\\)|\\bUseAuthentication must be called before UseAuthorization\\b',
+    cause: 'server_misconfiguration',
+    severity: 'error',
+    confidence: 0.9,
+    explain:
+      'ASP.NET Core runs middleware in the order it is added. `UseAuthorization()` comes before `UseAuthentication()`, so when the `[Authorize]` check runs nobody has read the token yet: every user is anonymous and every protected endpoint answers 401, however valid the token.',
+    fix: [
+      'Order the pipeline as `app.UseRouting(); app.UseCors(); app.UseAuthentication(); app.UseAuthorization(); app.MapControllers();` — authentication first, then authorization, both after routing and before the endpoints.',
+    ],
+    docs: [
+      'https://learn.microsoft.com/en-us/aspnet/core/fundamentals/middleware/#middleware-order',
+      JWT_BEARER,
+    ],
+    examples: [
+      'app.UseRouting();\napp.UseAuthorization();\napp.UseAuthentication();\napp.MapControllers();',
+      'app.UseAuthorization(); app.UseAuthentication();',
+    ],
+    near: ['app.UseRouting();\napp.UseAuthentication();\napp.UseAuthorization();\napp.MapControllers();'],
+  },
+  {
+    id: 'aspnet-no-default-scheme',
+    library: 'ASP.NET Core',
+    match:
+      '\\bNo authenticationScheme was specified, and there was no Default(?:Challenge|Authenticate|Forbid|SignIn)?Scheme found\\b|\\bNo authentication handler is registered for the scheme\\b|\\bNo sign-in authentication handler is registered\\b',
+    cause: 'server_misconfiguration',
+    severity: 'error',
+    confidence: 0.9,
+    explain:
+      'ASP.NET Core has no default authentication scheme (or no handler for the scheme an `[Authorize]` names): `AddAuthentication()` was called without a scheme, or the handler (`AddJwtBearer`, `AddCookie`) was registered under another name, so no token is ever read.',
+    fix: [
+      'Register the handler and make it the default: `builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(…)`, or name the same scheme in `[Authorize(AuthenticationSchemes = "…")]`.',
+    ],
+    docs: [JWT_BEARER],
+    examples: [
+      'System.InvalidOperationException: No authenticationScheme was specified, and there was no DefaultChallengeScheme found. The default schemes can be set using either AddAuthentication(string defaultScheme) or AddAuthentication(Action<AuthenticationOptions> configureOptions).',
+      "InvalidOperationException: No authentication handler is registered for the scheme 'Bearer'. The registered schemes are: Cookies.",
+    ],
+  },
+  {
+    id: 'aspnet-anonymous-challenged',
+    library: 'ASP.NET Core',
+    match: '\\bDenyAnonymousAuthorizationRequirement\\b|\\bAuthenticationScheme: \\w{1,60} was challenged\\b',
+    // A logged authentication failure ("Bearer was not authenticated. Failure message: IDX10223 …") is the reason then.
+    unless:
+      '\\bwas not authenticated\\. Failure message\\b|\\bIDX1\\d{4}\\b|\\bSecurityToken\\w{0,40}Exception\\b|\\bAuthentication failed\\b|\\bFailed to validate the token\\b|\\bBearer error="?invalid_token',
+    notWhenNoneSent: true,
+    cause: 'server_misconfiguration',
+    severity: 'warning',
+    confidence: 0.5,
+    explain:
+      'The `[Authorize]` check found an anonymous user and challenged, and nothing in the log says the token was looked at and rejected. So authentication did not run for this request: `UseAuthentication()` is missing or placed after `UseAuthorization()`, the default scheme is not the JwtBearer one, or the token never reached the handler (no `Authorization: Bearer …` header arrived).',
+    fix: [
+      'Check `Program.cs`: `app.UseAuthentication()` must come before `app.UseAuthorization()`, and `AddAuthentication(JwtBearerDefaults.AuthenticationScheme)` must name the scheme you registered.',
+      'Turn on `Microsoft.AspNetCore.Authentication` debug logging: a token that is read and rejected logs "Bearer was not authenticated. Failure message: …"; no such line means the handler never saw a token.',
+    ],
+    docs: [
+      'https://learn.microsoft.com/en-us/aspnet/core/fundamentals/middleware/#middleware-order',
+      JWT_BEARER,
+    ],
+    examples: [
+      'Authorization failed. These requirements were not met:\nDenyAnonymousAuthorizationRequirement: Requires an authenticated user.',
+      'info: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[12]\n      AuthenticationScheme: Bearer was challenged.',
+    ],
+    near: ['AuthenticationScheme: Bearer was forbidden.'],
+  },
 ];

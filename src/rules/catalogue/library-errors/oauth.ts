@@ -14,6 +14,9 @@ export const OAUTH_ERRORS: LibraryErrorInput[] = [
     id: 'oauth-invalid-client',
     library: 'OAuth 2.0 token endpoint',
     match: '\\binvalid_client\\b',
+    // A signed client assertion outside its time window is refused as invalid_client too: the clock is the cause.
+    unless:
+      '\\bnot within its valid time range\\b|\\bAADSTS700024\\b|\\bassertion (?:is )?(?:not yet valid|expired|has expired)\\b|\\bclock skew\\b',
     cause: 'invalid_credentials',
     severity: 'error',
     confidence: 0.78,
