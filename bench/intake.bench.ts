@@ -115,9 +115,9 @@ function argvAgainstBash(): void {
 }
 
 function scaling(): void {
-  header('cost by input size (must grow linearly)');
+  header('cost by input size (must grow linearly; p99 includes garbage collection pauses)');
   const sizes = [10 * 1024, 100 * 1024, 1024 * 1024];
-  const rows: (string | number)[][] = [['input', 'time', 'per KB', 'per KB vs 10 KB']];
+  const rows: (string | number)[][] = [['input', 'mean', 'p99', 'per KB', 'per KB vs 10 KB']];
   let base = 0;
   for (const size of sizes) {
     const text = mixedPaste(size);
@@ -128,7 +128,13 @@ function scaling(): void {
     });
     const perKb = t.meanMs / (size / 1024);
     if (base === 0) base = perKb;
-    rows.push([`${size / 1024} KB`, fmtMs(t.meanMs), fmtMs(perKb), `${(perKb / base).toFixed(2)}×`]);
+    rows.push([
+      `${size / 1024} KB`,
+      fmtMs(t.meanMs),
+      fmtMs(t.p99Ms),
+      fmtMs(perKb),
+      `${(perKb / base).toFixed(2)}×`,
+    ]);
   }
   console.log(table(rows));
   const adversarial: [string, string][] = [

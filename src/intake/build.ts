@@ -5,6 +5,7 @@
 
 import { splitAuthorization } from './credentials/authorization.js';
 import { scanText } from './credentials/classify.js';
+import { eachKeyedSecret, forgetNames } from './credentials/keyed.js';
 import {
   isCredentialCookie,
   isCredentialHeader,
@@ -45,6 +46,7 @@ export interface BuildInput {
 }
 
 export function buildEvidence(input: BuildInput): Evidence {
+  forgetNames();
   const registry = new CredentialRegistry();
   // Built on first use: only a credential found by scanning free text needs a line number from an offset.
   let lineAt: ((offset: number) => number) | undefined;
@@ -156,12 +158,12 @@ function merge(fragments: Fragment[]): Merged {
   };
   for (const f of fragments) {
     for (const k of f.kinds ?? []) if (!out.kinds.includes(k)) out.kinds.push(k);
-    out.exchanges.push(...(f.exchanges ?? []));
-    out.clientErrors.push(...(f.clientErrors ?? []));
-    out.bodies.push(...(f.bodies ?? []));
-    out.challenges.push(...(f.challenges ?? []));
-    out.looseCredentials.push(...(f.looseCredentials ?? []));
-    out.notes.push(...(f.notes ?? []));
+    if (f.exchanges) for (const x of f.exchanges) out.exchanges.push(x);
+    if (f.clientErrors) for (const x of f.clientErrors) out.clientErrors.push(x);
+    if (f.bodies) for (const x of f.bodies) out.bodies.push(x);
+    if (f.challenges) for (const x of f.challenges) out.challenges.push(x);
+    if (f.looseCredentials) for (const x of f.looseCredentials) out.looseCredentials.push(x);
+    if (f.notes) for (const x of f.notes) out.notes.push(x);
   }
   return out;
 }
@@ -237,11 +239,12 @@ function buildRequest(
       occurrence('basic_flag', `${pointer}.auth`, exchange, 'password', line),
       raw.basicAuth.origin,
     );
-    request.auth = {
+    const auth: NonNullable<Request['auth']> = {
       scheme: basicLike(raw.options?.authScheme),
       user: registry.displayFor(raw.basicAuth.user) ?? raw.basicAuth.user,
-      ...(cred ? { credential: cred.id } : {}),
     };
+    if (cred) auth.credential = cred.id;
+    request.auth = auth;
   }
   if (raw.bearer) {
     const cred = registry.register(
@@ -249,18 +252,17 @@ function buildRequest(
       occurrence('bearer_flag', `${pointer}.auth`, exchange, 'bearer', line),
       { scheme: 'Bearer', origin: raw.bearer.origin },
     );
-    request.auth = { scheme: 'bearer', ...(cred ? { credential: cred.id } : {}) };
+    const auth: NonNullable<Request['auth']> = { scheme: 'bearer' };
+    if (cred) auth.credential = cred.id;
+    request.auth = auth;
   }
   if (!request.auth && raw.options?.authScheme) request.auth = { scheme: raw.options.authScheme };
 
   if (raw.body) {
     const text = raw.body.text === undefined ? undefined : clip(raw.body.text);
-    request.body = {
-      kind: raw.body.kind,
-      truncated: text?.truncated ?? false,
-      ...(text ? { text: text.text } : {}),
-      ...(raw.body.file === undefined ? {} : { file: raw.body.file }),
-    };
+    request.body = { kind: raw.body.kind, truncated: text?.truncated ?? false };
+    if (text) request.body.text = text.text;
+    if (raw.body.file !== undefined) request.body.file = raw.body.file;
     if (raw.body.fields) {
       request.body.fields = raw.body.fields.map((f) => {
         const field: Field = { name: f.name, value: f.file ? `@${f.file}` : f.value };
@@ -435,7 +437,8 @@ function buildUrl(
         password,
         occurrence('userinfo', `${pointer}.userinfo`, exchange, 'password', line),
       );
-      url.userinfo = { user: registry.displayFor(user) ?? user, ...(cred ? { credential: cred.id } : {}) };
+      url.userinfo = { user: registry.displayFor(user) ?? user };
+      if (cred) url.userinfo.credential = cred.id;
       if (cred && parsed.password !== '')
         shown = replaceIn(shown, `:${parsed.password}@`, `:${cred.display}@`);
     }
@@ -501,42 +504,7 @@ function buildResponse(
   return response;
 }
 
-// `"access_token": "…"` in JSON and `client_secret=…` in forms, logs and URLs pasted as text.
-const JSON_PAIR = /"([A-Za-z_][\w.-]{0,63})"[ \t]{0,8}:[ \t]{0,8}"([^"\\\n]{1,4096})"/g;
-const FORM_PAIR = /(?:^|[&?\s;,])([A-Za-z_][\w.-]{0,63})=([^&\s"',;]{1,4096})/g;
-// `Authorization: 'Bearer …'` in a dumped JS object, `X-Api-Key: …` in a log line, `apiKey = "…"`.
-const LOOSE_PAIR =
-  /\b([A-Za-z_][\w-]{0,63})['"]?[ \t]{0,4}[:=][ \t]{0,4}['"`]?(?:(?:Bearer|Basic|Token|token|Bot|SSWS)[ \t]{1,4})?([A-Za-z0-9._~+/=-]{8,4096})/g;
-
-const PASSWORD_NAME = /pass|pwd|secret/i;
-const NOT_A_VALUE =
-  /^(?:true|false|null|undefined|none|bearer|basic|string|digest|negotiate|ntlm|dpop|aws4-hmac-sha256|scram-sha-256)$/i;
-const PLAIN_WORD = /^[a-z]{8,24}$/;
-const ERROR_CODE = /^[A-Z]{1,8}\d{3,8}$/;
-
-/** Each pattern with a character it cannot match without: a paste lacking it skips that whole pass. */
-const KEYED_PAIRS: [RegExp, (text: string) => boolean][] = [
-  [JSON_PAIR, (text) => text.includes('"')],
-  [FORM_PAIR, (text) => text.includes('=')],
-  [LOOSE_PAIR, (text) => text.includes(':') || text.includes('=')],
-];
-
-const KEY_NAME = 1;
-const HEADER_NAME = 2;
-const MAX_NAME_VERDICTS = 4096;
-/** What `isCredentialKey` and `isCredentialHeader` say of each name seen: the same few names recur. */
-const nameVerdicts = new Map<string, number>();
-
-function namesCredential(name: string, orHeader: boolean): boolean {
-  let verdict = nameVerdicts.get(name);
-  if (verdict === undefined) {
-    verdict = (isCredentialKey(name) ? KEY_NAME : 0) | (isCredentialHeader(name) ? HEADER_NAME : 0);
-    if (nameVerdicts.size >= MAX_NAME_VERDICTS) nameVerdicts.clear();
-    nameVerdicts.set(name, verdict);
-  }
-  return (verdict & KEY_NAME) !== 0 || (orHeader && (verdict & HEADER_NAME) !== 0);
-}
-
+/** Registers the secrets `eachKeyedSecret` finds in `text` that are not known yet. */
 function registerKeyedSecrets(
   text: string,
   registry: CredentialRegistry,
@@ -544,32 +512,12 @@ function registerKeyedSecrets(
   pointer: string,
   exchange?: string,
 ): void {
-  for (const [re, mayMatch] of KEYED_PAIRS) {
-    if (!mayMatch(text)) continue;
-    // `exec` on the shared global pattern, not `matchAll`: that clones the pattern on every call.
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const name = m[1];
-      const value = m[2];
-      // The name first: most pairs in a body or log are harmless (`"url": …`), and it is short and repeats.
-      if (!name || !value || value.length < 8 || !namesCredential(name, re === LOOSE_PAIR)) continue;
-      if (registry.has(value)) continue;
-      if (NOT_A_VALUE.test(value)) continue;
-      // `TOKEN=$(kubectl get …)`: the start of a command, not a value.
-      if (value.startsWith('$(') || value.startsWith('${') || value.startsWith('`')) continue;
-      // In free text, `oauth token: unexpected status` and `Tokens.Jwt: IDX10503` are prose and error codes,
-      // not secrets; a password is kept whatever it looks like.
-      if (
-        re === LOOSE_PAIR &&
-        !PASSWORD_NAME.test(name) &&
-        (PLAIN_WORD.test(value) || ERROR_CODE.test(value))
-      )
-        continue;
-      const at: Occurrence = { location, pointer: `${pointer}.${name}`, name };
-      if (exchange) at.exchange = exchange;
-      registry.register(value, at);
-    }
-  }
+  eachKeyedSecret(text, (name, value) => {
+    if (registry.has(value)) return;
+    const at: Occurrence = { location, pointer: `${pointer}.${name}`, name };
+    if (exchange) at.exchange = exchange;
+    registry.register(value, at);
+  });
 }
 
 function splitCookies(header: string): { name: string; value: string }[] {
@@ -663,18 +611,29 @@ function scrubDeep<T>(value: T, registry: CredentialRegistry): T {
   const { strings, holders, keys } = found;
   const left = registry.hiddenValuesIn(strings.join('\u0000'));
   if (left.length === 0) return value;
+  // A string shorter than every value left cannot hold one: most strings are names, ids and methods.
+  let shortest = Number.POSITIVE_INFINITY;
+  for (const raw of left) shortest = Math.min(shortest, raw.length);
+  // A body is held twice (the response's text and its error's): scrub each long string once.
+  const scrubbedLong = new Map<string, string>();
   for (let i = 0; i < strings.length; i++) {
     const s = strings[i]!;
-    if (!includesAny(s, left)) continue;
-    const scrubbed = registry.scrub(s);
+    if (s.length < shortest) continue;
+    let scrubbed = s.length >= MIN_MEMO_LENGTH ? scrubbedLong.get(s) : undefined;
+    if (scrubbed === undefined) {
+      scrubbed = includesAny(s, left) ? registry.scrub(s) : s;
+      if (s.length >= MIN_MEMO_LENGTH) scrubbedLong.set(s, scrubbed);
+    }
     // A store to an unchanged slot costs as much as the visit.
     if (scrubbed !== s) (holders[i] as Record<string | number, unknown>)[keys[i]!] = scrubbed;
   }
   return value;
 }
 
+const MIN_MEMO_LENGTH = 256;
+
 function includesAny(text: string, values: string[]): boolean {
-  for (const v of values) if (text.includes(v)) return true;
+  for (const v of values) if (v.length <= text.length && text.includes(v)) return true;
   return false;
 }
 

@@ -7,6 +7,7 @@
 import { parseJsonContainer } from './json.js';
 import type { Kind } from './kinds.js';
 import { type Note, note } from './notes.js';
+import { isBareHarEntries } from './parsers/har.js';
 import type { Segment } from './raw.js';
 import type { Dialect } from './shell/types.js';
 
@@ -24,6 +25,22 @@ export interface Detection {
 
 const METHOD = '(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT)';
 const REQUEST_LINE = new RegExp(`^${METHOD} \\S{1,8192} HTTP/\\d(?:\\.\\d)?$`);
+/**
+ * IntelliJ / VS Code REST Client (`.http` files) and the Postman console write the request line without a
+ * version: `GET https://host/path`, `GET {{host}}/path`. Only an absolute or templated target counts, so prose
+ * like "GET /users returns 401" stays prose.
+ */
+const BARE_REQUEST_LINE = new RegExp(`^${METHOD} (?:https?://|\\{\\{)\\S{1,8192}$`);
+/** A REST Client file variable (`@host = https://…`), which comes before the requests that use it. */
+const REST_VARIABLE = /^@[A-Za-z_][\w.-]{0,63}\s*=/;
+const REST_SEPARATOR = /^###(?:\s|$)/;
+/**
+ * A versionless request line is a request only with a header right under it (or inside a REST Client file):
+ * `POST https://host/graphql` over a pasted error body is the user naming the call, and the body the answer.
+ */
+const HEADER_LINE = /^\s*[A-Za-z][A-Za-z0-9-]{0,63}:\s/;
+/** How far past `@name = value` lines a request line is looked for. */
+const REST_VARIABLE_LOOKAHEAD = 40;
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}(?:\s|$)/;
 const PSEUDO_HEADER = /^:(?:authority|method|path|scheme|status):/i;
 const DEVTOOLS_GENERAL = /^Request URL:?\s*$|^Request URL: \S/;
@@ -51,6 +68,12 @@ export function detect(text: string): Detection {
   // Once a JSON scan runs off the end of the paste, later `{` lines cannot close either: stop trying, so
   // a paste of a thousand unbalanced `{` lines stays linear.
   let jsonExhausted = false;
+  const json = {
+    exhausted: () => jsonExhausted,
+    exhaust: () => {
+      jsonExhausted = true;
+    },
+  };
 
   const flushText = (end: number) => {
     if (textStart >= 0) {
@@ -63,7 +86,7 @@ export function detect(text: string): Detection {
   while (i < lines.length) {
     const line = lines[i] ?? '';
     const t = line.trim();
-    const start = t === '' ? undefined : classify(t, line);
+    const start = t === '' ? undefined : (classify(t, line) ?? restFileStart(lines, i, t));
     if (start === undefined) {
       if (textStart < 0) textStart = i;
       i++;
@@ -102,7 +125,7 @@ export function detect(text: string): Detection {
         break;
       }
       case 'http': {
-        end = httpExtent(lines, i);
+        end = httpExtent(lines, i, json);
         segments.push(slice(lines, start.httpKind, i, end));
         break;
       }
@@ -153,6 +176,29 @@ function classify(t: string, line: string): Start | undefined {
   const inline = INLINE_CURL.exec(t);
   if (inline?.[1]) return { kind: 'inline_curl', code: inline[1] };
   return undefined;
+}
+
+/**
+ * Starts only a look-ahead can confirm. `@name = value` lines open a REST Client file when a request line
+ * follows them (after more variables, `###` separators, comments or blanks); a versionless request line
+ * opens a request when a header line comes right under it.
+ */
+function restFileStart(lines: string[], index: number, t: string): Start | undefined {
+  const opens = REST_VARIABLE.test(t)
+    ? requestLineAhead(lines, index)
+    : BARE_REQUEST_LINE.test(t) && HEADER_LINE.test(lines[index + 1] ?? '');
+  return opens ? { kind: 'http', httpKind: 'http_request' } : undefined;
+}
+
+/** Whether a request line comes after `index`, past REST Client variables, `###` separators and comments. */
+function requestLineAhead(lines: string[], index: number): boolean {
+  const last = Math.min(lines.length, index + REST_VARIABLE_LOOKAHEAD);
+  for (let k = index + 1; k < last; k++) {
+    const next = (lines[k] ?? '').trim();
+    if (next === '' || REST_VARIABLE.test(next) || next.startsWith('#') || next.startsWith('//')) continue;
+    return BARE_REQUEST_LINE.test(next) || REQUEST_LINE.test(next);
+  }
+  return false;
 }
 
 function curlDialect(firstLine: string): Dialect {
@@ -233,23 +279,37 @@ interface ScanState {
 /** Advances quote/brace state over one line; returns true when the line ends with a continuation. */
 function scanLine(line: string, dialect: Dialect, state: ScanState): boolean {
   const esc = dialect === 'bash' ? '\\' : dialect === 'cmd' ? '^' : '`';
+  // Where the next `"` and escape character are, searched again only once passed: every search moves
+  // forward, so a long line costs one pass however many escapes it holds.
+  let quoteAt = -2;
+  let escAt = dialect === 'cmd' ? -1 : -2;
   for (let k = 0; k < line.length; k++) {
-    const c = line[k];
+    // Inside quotes only the closing quote (and in double quotes an escape) matters: jump to it.
     if (state.quote === "'") {
-      if (c === "'") state.quote = '';
-      continue;
-    }
-    if (c === esc && dialect !== 'cmd' && state.quote === '"') {
-      k++;
-      continue;
-    }
-    if (c === esc && state.quote === '') {
-      if (k === line.length - 1) return true;
-      k++;
+      const close = line.indexOf("'", k);
+      if (close < 0) break;
+      state.quote = '';
+      k = close;
       continue;
     }
     if (state.quote === '"') {
-      if (c === '"') state.quote = '';
+      if (quoteAt !== -1 && quoteAt < k) quoteAt = line.indexOf('"', k);
+      if (escAt !== -1 && escAt < k) escAt = line.indexOf(esc, k);
+      const close = quoteAt;
+      const escaped = escAt;
+      if (escaped >= 0 && (close < 0 || escaped < close)) {
+        k = escaped + 1;
+        continue;
+      }
+      if (close < 0) break;
+      state.quote = '';
+      k = close;
+      continue;
+    }
+    const c = line[k];
+    if (c === esc) {
+      if (k === line.length - 1) return true;
+      k++;
       continue;
     }
     if (c === '"') state.quote = '"';
@@ -316,23 +376,66 @@ function hasTraceAnchor(lines: string[], start: number, end: number): boolean {
  * thing that starts a message or command, or two blank lines. A request followed by its response stays
  * in one segment so the parser can pair them.
  */
-function httpExtent(lines: string[], start: number): number {
+function httpExtent(lines: string[], start: number, json: JsonScanState): number {
   let end = start;
   let blankRun = 0;
+  // After the blank line that ends a message's headers; a JSON body is looked for once per message.
+  let inBody = false;
+  let bodyRead = false;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const t = line.trim();
     if (t === '') {
       blankRun++;
       if (blankRun >= 2) break;
+      inBody = true;
       continue;
     }
     const next = classify(t, line);
     if (next && next.kind !== 'http' && next.kind !== 'json') break;
+    if (next?.kind === 'http') {
+      inBody = false;
+      bodyRead = false;
+    } else if (next?.kind === 'json' && inBody && !bodyRead && !json.exhausted()) {
+      bodyRead = true;
+      const bodyEnd = jsonBodyEnd(lines, i, json);
+      if (bodyEnd !== undefined) {
+        // Prose typed under a JSON body ("I tried regenerating the key…") is the user's, not the server's.
+        if (proseFollows(lines, bodyEnd + 1)) return bodyEnd;
+        i = bodyEnd;
+      }
+    }
     blankRun = 0;
     end = i;
   }
   return end;
+}
+
+interface JsonScanState {
+  exhausted(): boolean;
+  exhaust(): void;
+}
+
+/** The last line of a complete JSON value starting at `start`, when nothing follows it on that line. */
+function jsonBodyEnd(lines: string[], start: number, json: JsonScanState): number | undefined {
+  const found = jsonExtent(lines, start);
+  if (found.exhausted) json.exhaust();
+  if (found.end < 0) return undefined;
+  const last = (lines[found.end] ?? '').trimEnd();
+  return last.endsWith('}') || last.endsWith(']') ? found.end : undefined;
+}
+
+/** Whether the next non-blank line (if any) is text that starts nothing detect knows. */
+function proseFollows(lines: string[], from: number): boolean {
+  for (let k = from; k < lines.length; k++) {
+    const line = lines[k] ?? '';
+    const t = line.trim();
+    if (t === '') continue;
+    // A REST Client `###` separator before the next request is structure, not prose.
+    if (REST_SEPARATOR.test(t) && requestLineAhead(lines, k)) return false;
+    return classify(t, line) === undefined && !/^[{[<]/.test(t);
+  }
+  return false;
 }
 
 const QUOTE = 0x22;
@@ -375,6 +478,7 @@ function jsonExtent(lines: string[], start: number): { end: number; value: unkno
 }
 
 function isHar(value: unknown): boolean {
+  if (isBareHarEntries(value)) return true;
   if (typeof value !== 'object' || value === null) return false;
   const log = (value as { log?: unknown }).log;
   return typeof log === 'object' && log !== null && Array.isArray((log as { entries?: unknown }).entries);

@@ -13,7 +13,7 @@ import { looksLikeCode, parseCode } from './parsers/code/index.js';
 import { parseCurl } from './parsers/curl/index.js';
 import { parseCurlTrace } from './parsers/curl-trace.js';
 import { looksLikeEnv, parseEnvLines } from './parsers/env-lines.js';
-import { parseErrorBody } from './parsers/error-body.js';
+import { forgetErrorBodies, parseErrorBody } from './parsers/error-body.js';
 import { parseHar } from './parsers/har.js';
 import { parseHttpMessages } from './parsers/http-message.js';
 import { parseHttpie } from './parsers/httpie.js';
@@ -32,6 +32,16 @@ export interface IntakeOptions {
 }
 
 export function intake(input: string | Uint8Array, options: IntakeOptions = {}): Evidence {
+  // Parsers and the builder read the same bodies: they share what was read, for this paste only.
+  forgetErrorBodies();
+  try {
+    return readPaste(input, options);
+  } finally {
+    forgetErrorBodies();
+  }
+}
+
+function readPaste(input: string | Uint8Array, options: IntakeOptions): Evidence {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   const notes: Note[] = [];
   const decoded = decode(input, notes);

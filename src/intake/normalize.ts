@@ -9,9 +9,13 @@ export interface Normalized {
   notes: Note[];
 }
 
-const SMART_DOUBLES = '\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB';
-const SMART_SINGLES = '\u2018\u2019\u201A\u201B\u2032';
-const SMART_QUOTE = new RegExp(`[${SMART_DOUBLES}${SMART_SINGLES}]`, 'g');
+const SMART_DOUBLE = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const SMART_SINGLE = /[\u2018\u2019\u201A\u201B\u2032]/g;
+/** Both kinds, to count them in one pass. */
+const SMART_QUOTE = new RegExp(
+  `[${SMART_DOUBLE.source.slice(1, -1)}${SMART_SINGLE.source.slice(1, -1)}]`,
+  'g',
+);
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these is stripped on its own, never as a sequence.
 const INVISIBLE = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -182,7 +186,7 @@ export function normalize(input: string): Normalized {
 
   const smart = unusual & SMART_BIT ? count(text, SMART_QUOTE) : 0;
   if (smart > 0) {
-    text = text.replace(SMART_QUOTE, (q) => (SMART_DOUBLES.includes(q) ? '"' : "'"));
+    text = text.replace(SMART_DOUBLE, '"').replace(SMART_SINGLE, "'");
     notes.push(
       note(
         'normalize.smart_quotes',

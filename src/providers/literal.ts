@@ -4,6 +4,9 @@
  * one `includes` each on the lowercased text, and only the few whose literal is there run as regexes.
  */
 
+/** `(?:text)` whose text has no operators (escaped punctuation allowed). */
+const PLAIN_GROUP = /^\(\?:((?:[^\\()[\]{}|.*+?^$]|\\[^A-Za-z0-9])+)\)/;
+
 const LITERALS = new WeakMap<RegExp, string[] | null>();
 const MIN_LITERAL = 3;
 
@@ -138,6 +141,13 @@ function extract(source: string): string | undefined {
       continue;
     }
     if (c === '(') {
+      // `(?:not_authed)`: a group of plain text, not repeated or optional, is part of the run.
+      const plain = PLAIN_GROUP.exec(source.slice(i));
+      if (plain && !/^[*+?{]/.test(source.slice(i + plain[0].length))) {
+        run += plain[1]!.replace(/\\(.)/g, '$1');
+        i += plain[0].length - 1;
+        continue;
+      }
       flush();
       depth++;
       continue;

@@ -12,7 +12,7 @@ import { looksQuoted, proseTexts, quoteAround, scanTexts } from './helpers/hosts
 import type { RuleReport } from './types.js';
 import { defineRule } from './types.js';
 
-type Kind = 'api_disabled' | 'billing' | 'suspended' | 'subscription' | 'quota';
+type Kind = 'api_disabled' | 'billing' | 'suspended' | 'subscription' | 'quota' | 'verification';
 
 interface Pattern {
   kind: Kind;
@@ -47,8 +47,18 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'subscription',
     match:
+      /\brequires? (?:a |an )?(?:separate |paid |active |valid |higher |premium |pro |enterprise |business |professional |dedicated )?(?:subscription|plan|licen[cs]e)\b|\b(?:not (?:available|included|supported)|unavailable) (?:on|in|with|for) (?:your|the|this) (?:current )?(?:plan|subscription|tier|pricing plan|account type)\b|\bonly available (?:on|to|for|with) (?:paid|premium|pro|enterprise|business|higher)(?: plans?| tiers?| accounts?| subscriptions?)?\b|\bsubscription (?:is )?required\b/i,
+  },
+  {
+    kind: 'subscription',
+    match:
       /\b(?:your|the current) plan does(?: not|n't) (?:include|allow|support)\b|\bupgrade your (?:plan|subscription|account) to\b/i,
     weak: true,
+  },
+  {
+    kind: 'verification',
+    match:
+      /\b(?:verify|confirm|activate) your (?:account|email(?: address)?|e-mail(?: address)?|phone(?: number)?|identity)\b|\b(?:account|email(?: address)?|e-mail|user|phone(?: number)?) (?:is |has )?not (?:yet )?(?:been )?(?:verified|confirmed|activated)\b|\bunverified (?:account|email|e-mail|user)\b|\bverification_required\b|\b(?:email|account|user)_not_(?:verified|confirmed|activated)\b|\bemail_not_confirmed\b|\b(?:account|email|e-mail|identity) verification (?:is )?required\b|\brequires? (?:a )?verified (?:account|email)\b/i,
   },
   {
     kind: 'quota',
@@ -64,6 +74,7 @@ const TITLES: Record<Kind, string> = {
   suspended: 'The account is suspended or deactivated',
   subscription: 'The subscription, plan or trial does not cover this call',
   quota: 'The quota is exhausted',
+  verification: 'The account is not verified yet',
 };
 
 const EXPLAIN: Record<Kind, string> = {
@@ -77,9 +88,14 @@ const EXPLAIN: Record<Kind, string> = {
     'The credential is valid, but the plan, trial or subscription behind it does not (or no longer) cover this call.',
   quota:
     'The account or key has used up its quota; this provider reports that as an authorization failure rather than 429.',
+  verification:
+    'The credential is valid, but the account behind it has not finished verification (e-mail, phone, identity or a payment card), and the provider refuses this call until it has.',
 };
 
 const FIX: Record<Kind, string[]> = {
+  verification: [
+    'Finish the verification the message asks for as the account owner (confirm the e-mail, verify the phone or identity, add a payment card where the provider uses one to verify accounts), then retry with the same credential.',
+  ],
   api_disabled: [
     'Enable the API for the project the key or service account belongs to (Google Cloud: APIs & Services → Library → the API → Enable, or `gcloud services enable <service>.googleapis.com --project <PROJECT_ID>`), then wait a few minutes.',
     'Check that the key or token belongs to the project where you enabled the API (Google errors name the project number).',

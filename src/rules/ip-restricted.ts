@@ -12,7 +12,7 @@ import { networkPolicy } from './helpers/network-policy.js';
 import type { RuleReport } from './types.js';
 import { defineRule } from './types.js';
 
-type Kind = 'ip' | 'key' | 'referrer' | 'app' | 'api' | 'network' | 'perimeter' | 'geo';
+type Kind = 'ip' | 'key' | 'referrer' | 'app' | 'api' | 'network' | 'perimeter' | 'geo' | 'local';
 
 interface Pattern {
   kind: Kind;
@@ -58,6 +58,17 @@ const PATTERNS: Pattern[] = [
       /\bblocked by (?:your |the )?[\w ]{0,40}firewall settings?\b|\bThe web app you have attempted to reach has blocked your access\b|\bIp Forbidden\b/i,
   },
   {
+    kind: 'local',
+    match:
+      /\bcan only (?:log ?in|connect|be used|access|authenticate) (?:via|from|on|through) (?:localhost|the loopback(?: interface)?)\b|\bonly (?:allowed|permitted|accessible|available) (?:from|via|on) (?:localhost|127\.0\.0\.1|the loopback(?: interface)?)\b|\bloopback_users\b|\bremote (?:access|login|logins|connections?) (?:is |are )?(?:not allowed|disabled|denied|forbidden|refused)\b|\baccess from (?:this|your|remote) (?:host|address|location|machine|network) (?:is )?(?:not allowed|denied|forbidden)\b/i,
+  },
+  {
+    kind: 'local',
+    match:
+      /\b(?:client |remote |your |requesting )?host (?:is )?not (?:allowed|permitted|authori[sz]ed)(?: to connect)?\b/i,
+    ambiguous: true,
+  },
+  {
     kind: 'perimeter',
     match: /\bRequest is prohibited by organi[sz]ation'?s policy\b/i,
     ambiguous: true,
@@ -93,7 +104,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'ip',
     match:
-      /\bviolates (?:this|the) restriction\b|\bnot (?:in|on) (?:the |your )?(?:IP )?(?:allow|white)[ -]?list\b|\b(?:allow|white)[ -]?list(?:ed)? IPs?\b[^.\n]{0,60}\bnot\b|\bCannot use the access token from location\b|\bhas an IP allow list enabled\b/i,
+      /\bnot included in (?:the |your )?[^.\n]{0,30}\b(?:IP )?(?:white|allow)[ -]?list\b|\bunmatched IP\b|\bviolates (?:this|the) restriction\b|\bnot (?:in|on) (?:the |your )?(?:IP )?(?:allow|white)[ -]?list\b|\b(?:allow|white)[ -]?list(?:ed)? IPs?\b[^.\n]{0,60}\bnot\b|\bCannot use the access token from location\b|\bhas an IP allow list enabled\b/i,
   },
 ];
 
@@ -123,6 +134,10 @@ const FIX: Record<Kind, (ip: string | undefined) => string[]> = {
   perimeter: () => [
     'The project is inside a VPC Service Controls perimeter and this caller is outside it: call from a network or identity the perimeter allows (an authorized VPC, an access level with the caller’s IP range), or add an ingress rule for this caller. The `vpcServiceControlsUniqueIdentifier` in the error finds the exact violation in the audit logs.',
   ],
+  local: () => [
+    "The user or key may only be used from the machine the service runs on (or from listed hosts): create a dedicated user or key for remote callers with the rights they need (RabbitMQ: a new user with the `monitoring`/`management` tag instead of `guest`; MySQL: `CREATE USER 'app'@'10.0.%'`), rather than lifting the restriction on a built-in default account.",
+    'If the service itself only listens or admits locally (a bind address, a host allowlist), add the caller’s host to what it admits.',
+  ],
   geo: () => [
     'The provider does not serve the country or region the request comes from: call from a supported region (server location), as the provider’s terms allow.',
   ],
@@ -137,6 +152,7 @@ const TITLE: Record<Kind, string> = {
   network: 'A network restriction (firewall, resource policy) rejects the caller',
   perimeter: 'A service perimeter (VPC Service Controls) rejects the caller',
   geo: 'The request comes from a region the API does not serve',
+  local: 'The user or service only accepts local (or listed) hosts',
 };
 
 export default defineRule({
@@ -199,6 +215,8 @@ function explain(kind: Kind): string {
       return 'An organization policy puts the service inside a perimeter that only admits requests from allowed networks and identities; the credential itself may be fine.';
     case 'geo':
       return 'The service refuses requests from this country or region regardless of the credential.';
+    case 'local':
+      return 'The credential is accepted only from the machine the service runs on (or from hosts it lists), and this request came from another host; the same credential works locally.';
   }
 }
 

@@ -74,6 +74,7 @@ const EXAMPLES: Record<string, Example> = {
   'openai.legacy_key': { value: `sk-${random(ALNUM, 20)}T3BlbkFJ${random(ALNUM, 20)}` },
   'google.api_key': { value: `AIza${random(B64URL, 35)}` },
   'google.oauth_access_token': { value: `ya29.${random(B64URL, 150)}` },
+  'google.oauth_refresh_token': { value: `1//0${random(B64URL, 99)}` },
   'aws.access_key_id': { value: `AKIA${random(upperAlnum, 16)}` },
   'aws.temporary_access_key_id': { value: `ASIA${random(upperAlnum, 16)}` },
   'aws.bearer_key_id': { value: `ABIA${random(upperAlnum, 16)}` },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_KEPT_ENTRIES, parseHar } from '../../src/intake/parsers/har.js';
+import { intake } from '../../src/intake/index.js';
+import { FROM_CACHE_HEADER, MAX_KEPT_ENTRIES, parseHar } from '../../src/intake/parsers/har.js';
 import type { Fragment } from '../../src/intake/raw.js';
 import { headerValue, noteCodes, segmentOf } from '../support/segments.js';
 
@@ -339,5 +340,50 @@ describe('parseHar', () => {
 
   it('an empty HAR yields nothing and no misleading note', () => {
     expect(parse(har([]))).toEqual({ kinds: ['har'], exchanges: [], notes: [] });
+  });
+});
+
+describe('HAR entries copied without the log.entries wrapper', () => {
+  it('a single bare entry is read, even when it did not fail', () => {
+    const fragment = parse(entry('https://api.example.com/v1/me', 200, { requestHeaders: AUTH }));
+    expect(fragment.exchanges?.map((e) => e.response?.status)).toEqual([200]);
+    expect(noteCodes(fragment)).toEqual([]);
+  });
+
+  it('an array of bare entries keeps them all, with the redirect chain hops', () => {
+    const fragment = parse(pageLoad().log.entries.slice(14, 16));
+    expect(fragment.exchanges?.map((e) => [e.response?.status, e.hop])).toEqual([
+      [302, 0],
+      [401, 1],
+    ]);
+  });
+
+  it('is detected in a paste and read through intake', () => {
+    const text = `this one call fails:\n${JSON.stringify(entry('https://api.example.com/v1/me', 401, { requestHeaders: AUTH }), null, 2)}`;
+    const e = intake(text);
+    expect(e.kinds).toContain('har');
+    expect(e.exchanges[0]?.response?.status).toBe(401);
+  });
+});
+
+describe('HAR _fromCache', () => {
+  it.each(['disk', 'memory'])(
+    'entry-level `_fromCache: %s` becomes the x-authdoctor-from-cache header',
+    (where) => {
+      const cached = { ...entry('https://api.example.com/v1/me', 401), _fromCache: where };
+      const fragment = parse(har([cached]));
+      expect(headerValue(fragment.exchanges?.[0]?.response?.headers ?? [], FROM_CACHE_HEADER)).toBe(where);
+    },
+  );
+
+  it('on the response too; other values and absent markers add nothing', () => {
+    const onResponse = entry('https://api.example.com/v1/a', 401);
+    (onResponse.response as Record<string, unknown>)._fromCache = 'memory';
+    const odd = { ...entry('https://api.example.com/v1/b', 401), _fromCache: 'yes' };
+    const plain = entry('https://api.example.com/v1/c', 401);
+    const fragment = parse(har([onResponse, odd, plain]));
+    expect(fragment.exchanges?.map((e) => headerValue(e.response?.headers ?? [], FROM_CACHE_HEADER))).toEqual(
+      ['memory', undefined, undefined],
+    );
   });
 });

@@ -341,3 +341,217 @@ describe('intake hides credentials sent under names it has to guess', () => {
     expect(JSON.stringify(e)).toContain('$(kubectl get secret robot');
   });
 });
+
+describe('intake knows credential query and header names', () => {
+  const key = 'f3a9c1d27b8e4a6f9c0d1e2b3a4f5c6d';
+  it.each(['appid', 'app_key', 'apiKey', 'api_key', 'access_key', 'api-key', 'x-api-key'])(
+    'query parameter %s carries a credential',
+    (name) => {
+      const e = read(`curl "https://api.example.test/data?q=London&${name}=${key}"`);
+      expect(JSON.stringify(e)).not.toContain(key);
+      expect(e.credentials.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(['x-api-key', 'api-key', 'apiKey', 'access_key', 'app_key'])(
+    'header %s carries a credential',
+    (name) => {
+      const e = read(`curl -H "${name}: ${key}" https://api.example.test/data`);
+      expect(JSON.stringify(e)).not.toContain(key);
+    },
+  );
+});
+
+describe('intake reads an unexpanded pipeline macro as a placeholder', () => {
+  it('`Bearer $(GRAFANA_TOKEN)` in a logged request is a template placeholder', () => {
+    const e = read(`Request as sent:
+GET /api/dashboards/uid/abc HTTP/1.1
+Host: grafana.example.test
+Authorization: Bearer $(GRAFANA_TOKEN)
+
+HTTP/1.1 401 Unauthorized
+content-type: application/json
+
+{"message":"Unauthorized"}`);
+    const cred = e.credentials.find((c) => c.where.some((w) => w.pointer.includes('authorization')));
+    expect(cred?.placeholder?.reason).toBe('template');
+  });
+});
+
+describe('intake notes a `$word` the shell expanded inside double quotes', () => {
+  it('`-u "robot$ci-builder:…"`: origin names `ci`, and the note quotes the user name', () => {
+    const e = read('curl -u "robot$ci-builder:s3cr3tPassw0rd99" https://registry.example.test/v2/');
+    const user = e.credentials.find((c) => c.where.some((w) => w.name === 'username'));
+    expect(user?.origin).toEqual({ kind: 'shell_variable', names: ['ci'] });
+    const found = e.notes.find((n) => n.code === 'shell.expanded_in_double_quotes');
+    expect(found?.message).toContain('`$ci` in `robot$ci-builder`');
+    expect(found?.message).toContain('`robot-builder`');
+    expect(JSON.stringify(e)).not.toContain('s3cr3tPassw0rd99');
+  });
+
+  it('a password or header value is not quoted back, only the variable name', () => {
+    const e = read(
+      'curl -u "deploy:Pa55w0rd$xyzQ9" https://registry.example.test/v2/\ncurl -H "X-Api-Key: k3Yq8Zr$abcWm2" https://api.example.test/',
+    );
+    const found = e.notes.filter((n) => n.code === 'shell.expanded_in_double_quotes');
+    expect(found.map((n) => n.message.slice(0, 10))).toEqual(['`$xyzQ9` i', '`$abcWm2` ']);
+    expect(JSON.stringify(found)).not.toContain('Pa55w0rd');
+    expect(JSON.stringify(found)).not.toContain('k3Yq8Zr');
+  });
+
+  it.each([
+    ['a whole-word variable', 'curl -H "Authorization: Bearer $TOKEN" https://api.example.test/'],
+    ['single quotes', "curl -u 'robot$ci-builder:pw' https://registry.example.test/v2/"],
+    ['a variable in the host', 'curl "https://api$ENV.example.test/v1?x=1"'],
+    ['a query value that is a whole variable', 'curl "https://api.example.test/v1?key=$KEY"'],
+    ['a body', `curl -d "name=ab$cd" https://api.example.test/`],
+  ])('no note for %s', (_, paste) => {
+    expect(noteCodes(read(paste))).not.toContain('shell.expanded_in_double_quotes');
+  });
+
+  it('a query value with `$` mid-word is noted', () => {
+    const e = read('curl "https://api.example.test/v1?key=ab12$cdef"');
+    expect(noteCodes(e)).toContain('shell.expanded_in_double_quotes');
+  });
+});
+
+describe('intake hides a literal password that shares a word with a shell variable', () => {
+  it('`-u "$USER:…"` keeps the password a secret', () => {
+    const e = read('curl -u "$USER:Hunter2Passw0rdX" https://registry.example.test/v2/');
+    expect(JSON.stringify(e)).not.toContain('Hunter2Passw0rdX');
+    const password = e.credentials.find((c) => c.where.some((w) => w.name === 'password'));
+    expect(password?.origin?.names).toEqual(['USER']);
+  });
+});
+
+describe('intake reads REST Client / IntelliJ `.http` files', () => {
+  const file = `@host = https://api.example.test
+@token = ${fakeGithub}
+
+### Who am I
+# @name me
+GET {{host}}/v1/me
+Authorization: Bearer {{token}}
+Accept: application/json
+
+###
+
+POST https://api.example.test/v1/items
+Content-Type: application/json
+X-Api-Key: k3Yq8Zr0abcWm2xYz9
+
+{"name": "x"}
+
+###
+GET https://api.example.test/v1/items/1`;
+
+  it('each request line without a version is a request; `###` separates them', () => {
+    const e = read(file);
+    expect(e.kinds).toContain('http_request');
+    expect(e.exchanges.map((x) => [x.request?.method, x.request?.url?.raw])).toEqual([
+      ['GET', 'https://api.example.test/v1/me'],
+      ['POST', 'https://api.example.test/v1/items'],
+      ['GET', 'https://api.example.test/v1/items/1'],
+    ]);
+    expect(e.exchanges[1]?.request?.body?.text).toBe('{"name": "x"}');
+    expect(e.notes.map((n) => n.code)).not.toContain('code.no_request');
+  });
+
+  it('`{{token}}` stays a template placeholder, and the `@token` value is still hidden', () => {
+    const e = read(file);
+    const sent = e.credentials.find((c) => c.where.some((w) => w.location === 'authorization'));
+    expect(sent?.placeholder?.reason).toBe('template');
+    expect(JSON.stringify(e)).not.toContain(fakeGithub);
+    expect(JSON.stringify(e)).not.toContain('k3Yq8Zr0abcWm2xYz9');
+  });
+
+  it('a lone `GET https://…` line with headers is a request', () => {
+    const e = read('GET https://api.example.test/v1/me\nAuthorization: Bearer {{access_token}}');
+    expect(e.exchanges[0]?.request?.url?.host).toBe('api.example.test');
+    expect(e.credentials[0]?.placeholder?.reason).toBe('template');
+  });
+
+  it('`POST https://…` over a pasted error body names the call: the JSON is the answer, not a request body', () => {
+    const e = read(
+      'POST https://graphql.example.test/v1/graphql\n{"errors":[{"message":"Could not verify JWT: JWSError JWSInvalidSignature"}]}',
+    );
+    expect(e.exchanges.some((x) => x.request?.body !== undefined)).toBe(false);
+    expect(JSON.stringify(e.errorBodies)).toContain('JWSInvalidSignature');
+  });
+
+  it.each([
+    'GET /users returns 401 for me',
+    '### Steps to reproduce\nI call GET /v1/me and it fails',
+    '@john = can you look at this?',
+  ])('prose is not a request: %s', (text) => {
+    expect(read(text).exchanges).toEqual([]);
+  });
+});
+
+describe('intake recognises Google OAuth tokens', () => {
+  const refresh = `1//0g${'Xk9_Lm-2Qz'.repeat(10)}`;
+  const access = `ya29.a0Ae${'Hk3-Zq_9Lm'.repeat(12)}`;
+  it('a refresh token in a form body and an access token in a header', () => {
+    const e = read(
+      `curl -d "grant_type=refresh_token&refresh_token=${refresh}&client_id=x" https://oauth2.googleapis.com/token\ncurl -H "Authorization: Bearer ${access}" https://www.googleapis.com/drive/v3/files`,
+    );
+    const formats = e.credentials.map((c) => [c.format?.id, c.format?.tokenType]);
+    expect(formats).toContainEqual(['google.oauth_refresh_token', 'refresh_token']);
+    expect(formats).toContainEqual(['google.oauth_access_token', 'access_token']);
+    expect(JSON.stringify(e)).not.toContain(refresh.slice(6, 40));
+  });
+
+  it('is found in free text too, and a short `1//0…` is not one', () => {
+    expect(JSON.stringify(read(`my refresh token is ${refresh} ok`))).not.toContain(refresh.slice(6, 40));
+    const short = read('see 1//0abc for details');
+    expect(short.credentials).toEqual([]);
+  });
+});
+
+describe('intake ends a JSON body where the JSON ends', () => {
+  it('prose on the lines after a raw response body is prose, not body', () => {
+    const e = read(`HTTP/1.1 401 Unauthorized
+Content-Type: application/json
+
+{"error": "invalid_token",
+ "error_description": "The access token expired"}
+I tried regenerating the key but it still fails.
+any idea?`);
+    const response = e.exchanges[0]?.response;
+    expect(response?.body?.text).toBe(
+      '{"error": "invalid_token",\n "error_description": "The access token expired"}',
+    );
+    expect(response?.error?.error).toBe('invalid_token');
+    expect(e.prose.map((p) => p.text).join('\n')).toContain('I tried regenerating the key');
+  });
+
+  it('and after a curl -v body', () => {
+    const e = read(`curl -v https://api.example.test/
+> GET / HTTP/1.1
+> Host: api.example.test
+>
+< HTTP/1.1 401 Unauthorized
+< content-type: application/json
+<
+{"message":"Requires authentication"}
+why does this fail?`);
+    expect(e.exchanges.at(-1)?.response?.body?.text).toBe('{"message":"Requires authentication"}');
+    expect(e.prose.map((p) => p.text).join('\n')).toContain('why does this fail?');
+  });
+
+  it('keeps a request and its response together, and text on the same line in the body', () => {
+    const pair = read(`POST /token HTTP/1.1
+Host: auth.example.test
+Content-Type: application/json
+
+{"grant_type": "client_credentials"}
+
+HTTP/1.1 401 Unauthorized
+Content-Type: application/json
+
+{"error":"invalid_client"} (this is what I get)`);
+    expect(pair.exchanges).toHaveLength(1);
+    expect(pair.exchanges[0]?.request?.body?.text).toBe('{"grant_type": "client_credentials"}');
+    expect(pair.exchanges[0]?.response?.body?.text).toBe('{"error":"invalid_client"} (this is what I get)');
+  });
+});

@@ -163,7 +163,10 @@ describe('detectProvider from the answer alone', () => {
         },
       ]),
     );
-    const found = detect('HTTP/1.1 401 Unauthorized\nX-Orbit-Request-Id: 7f3e\nContent-Length: 0\n\n', gateway);
+    const found = detect(
+      'HTTP/1.1 401 Unauthorized\nX-Orbit-Request-Id: 7f3e\nContent-Length: 0\n\n',
+      gateway,
+    );
     expect(found?.pack.id).toBe('orbit-gateway');
     expect(found?.via).toEqual(['header']);
   });

@@ -15,6 +15,8 @@ describe('literalsOf', () => {
     [/api\.github\.com\/user/, ['api.github.com/user']],
     [/colou?r scheme/, ['r scheme']],
     [/a{2,3}bcd+/, undefined],
+    [/(?:ok|error)"?:\s*(?:not_authed)\b/, ['not_authed']],
+    [/(?:not_authed)?x/, undefined],
     [/\d+|foo/, undefined],
     [/(?:x|y)z/, undefined],
   ])('%s → %j', (re, expected) => {

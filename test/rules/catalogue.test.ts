@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyText, LIBRARY_ERRORS } from '../../src/rules/catalogue/library-errors.js';
 import { findPhrase, PROSE_PHRASES } from '../../src/rules/catalogue/prose-phrases.js';
-import { asked, excerpt, negatedBefore } from '../../src/rules/catalogue/scan.js';
+import { asked, excerpt, negatedBefore, negatedWithin } from '../../src/rules/catalogue/scan.js';
 
 /** Inputs that make backtracking regexes blow up: long runs of one word, of spaces, of almost-matches. */
 const ADVERSARIAL = [
@@ -18,6 +18,12 @@ const ADVERSARIAL = [
   'Client is not authorized to access '.repeat(1_500),
   'id token access token '.repeat(2_500),
   `[${'a'.repeat(20_000)}`,
+  'é'.repeat(64 * 1024),
+  'moved the bot to a new '.repeat(2_500),
+  'after after restart and '.repeat(2_500),
+  'Code: 403. Errors:\n* '.repeat(3_000),
+  'from/to repo ( <server><id>x</id> '.repeat(1_500),
+  'el token no ha expirado y '.repeat(2_500),
 ];
 
 describe('library error catalogue', () => {
@@ -47,6 +53,13 @@ describe('library error catalogue', () => {
   it('gives one explanation per cause, the most specific wording', () => {
     const hits = classifyText("IDX10223: Lifetime validation failed. The token is expired. ValidTo: '…'");
     expect(hits.map((h) => h.entry.id)).toEqual(['identitymodel-expired']);
+  });
+
+  it('prefers a message that names the reason to a longer hint of the same cause', () => {
+    const ids = classifyText(
+      'System clock synchronized: no\nGET /v2/accounts -> 401 request timestamp expired',
+    ).map((h) => h.entry.id);
+    expect(ids).toEqual(['exchange-timestamp-expired']);
   });
 
   it('keeps separate causes in one text apart', () => {
@@ -94,12 +107,43 @@ describe('prose phrase catalogue', () => {
   });
 });
 
+describe('phrase families that weigh words against the request host', () => {
+  it('capture the environment or region they compare', () => {
+    for (const family of PROSE_PHRASES) {
+      if (!family.against) continue;
+      const group = family.against === 'host-environment' ? '(?<env>' : '(?<region>';
+      expect(
+        family.match.some((re) => re.source.includes(group)),
+        family.id,
+      ).toBe(true);
+      expect(family.strongConfidence, family.id).toBeDefined();
+    }
+  });
+});
+
 describe('reading prose', () => {
   it('sees a negation in the same clause only', () => {
     const text = "I don't get jwt expired anymore";
     expect(negatedBefore(text, text.indexOf('jwt'))).toBe(true);
     const turned = 'not sure why, but I get jwt expired';
     expect(negatedBefore(turned, turned.indexOf('jwt'))).toBe(false);
+  });
+
+  it('sees negations in Spanish, Portuguese, German, French and Italian', () => {
+    for (const text of [
+      'el token no expiró',
+      'o token não expirou',
+      'das Token ist nicht abgelaufen',
+      "le jeton n'a pas expiré",
+      'il token non è scaduto',
+    ]) {
+      const at = text.search(/expir|abgelaufen|scaduto/);
+      expect(negatedBefore(text, at), text).toBe(true);
+    }
+    const prefix = 'the non-prod token expired';
+    expect(negatedBefore(prefix, prefix.indexOf('expired'))).toBe(false);
+    expect(negatedWithin('Token ist nicht abgelaufen', 0, 26)).toBe(true);
+    expect(negatedWithin('Token ist abgelaufen', 0, 20)).toBe(false);
   });
 
   it('tells a question from a report', () => {

@@ -262,6 +262,9 @@ function scanJwts(text: string): Span[] {
   const spans: Span[] = [];
   // A log or HAR file repeats one token in every request: decode each distinct run once.
   const seen = new Map<string, string | undefined>();
+  // Usually the same run as the last one: a comparison, where a map lookup would hash the whole run.
+  let lastRun: string | undefined;
+  let lastValue: string | undefined;
   let from = 0;
   for (let at = text.indexOf('eyJ', from); at !== -1; at = text.indexOf('eyJ', from)) {
     if (at > 0 && isJwtChar(text.charCodeAt(at - 1))) {
@@ -271,10 +274,17 @@ function scanJwts(text: string): Span[] {
     JWT_RUN.lastIndex = at;
     const run = JWT_RUN.exec(text)?.[0] ?? '';
     from = at + run.length;
-    let value = seen.get(run);
-    if (value === undefined && !seen.has(run)) {
-      value = jwtIn(run);
-      seen.set(run, value);
+    let value: string | undefined;
+    if (run === lastRun) {
+      value = lastValue;
+    } else {
+      value = seen.get(run);
+      if (value === undefined && !seen.has(run)) {
+        value = jwtIn(run);
+        seen.set(run, value);
+      }
+      lastRun = run;
+      lastValue = value;
     }
     if (value) spans.push({ start: at, end: at + value.length, value });
   }

@@ -444,6 +444,16 @@ const RAW_FORMATS: unknown[] = [
     tokenType: 'access_token',
     source: 'https://developers.google.com/identity/protocols/oauth2#expiration',
   },
+  {
+    // `1//0` then about a hundred characters (`1//03…`, `1//0g…`); lives until revoked or unused for six months.
+    id: 'google.oauth_refresh_token',
+    provider: 'google',
+    name: 'Google OAuth refresh token',
+    ...shape(/1\/\/0[A-Za-z0-9_-]{40,512}/),
+    visiblePrefix: '1//0',
+    tokenType: 'refresh_token',
+    source: 'https://developers.google.com/identity/protocols/oauth2#expiration',
+  },
 
   // AWS — https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
   {

@@ -39,6 +39,8 @@ const QUERY_EXTRA = new Set([
   'sv',
   'se',
   'hapikey',
+  // OpenWeatherMap's API key travels as `appid`, a name no word pattern would call a secret.
+  'appid',
 ]);
 
 export function isCredentialParam(name: string): boolean {

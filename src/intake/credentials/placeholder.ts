@@ -13,11 +13,11 @@ export type PlaceholderReason =
   | 'null_like'
   /** `[object Object]`: an object was interpolated into a string. */
   | 'object_string'
-  /** `{{token}}`, `${{ secrets.X }}`, `{api_key}`, `<%= key %>`, `__TOKEN__`. */
+  /** `{{token}}`, `${{ secrets.X }}`, `{api_key}`, `<%= key %>`, `__TOKEN__`, `$(AZURE_VAR)`. */
   | 'template'
   /** `$TOKEN`, `${TOKEN}`, `%TOKEN%`, `$env:TOKEN` sent as text. */
   | 'shell_variable'
-  /** `$(cat token)` or backticks sent as text. */
+  /** `$(cat token)` or backticks sent as text (an UPPER_CASE `$(NAME)` is a pipeline macro: `template`). */
   | 'command_substitution'
   | 'angle_brackets'
   | 'square_brackets'
@@ -68,6 +68,10 @@ const TEMPLATES = [
   /^#\{[^{}]{1,150}\}$/, // Ruby, Octopus #{VAR}
   /^@[A-Za-z_][A-Za-z0-9_]{0,100}@$/, // Maven, Autoconf @VAR@
   /^__[A-Z][A-Z0-9_]{0,100}__$/, // build-time substitution __TOKEN__
+  // Azure Pipelines / Make macros left unexpanded: `$(GRAFANA_TOKEN)`, `$(System.AccessToken)`. A shell
+  // command substitution has a lowercase command word or spaces (`$(cat file)`, `$(whoami)`), so it fails both.
+  /^\$\([A-Z_][A-Z0-9_]{0,100}\)$/,
+  /^\$\([A-Z][A-Za-z0-9_]{0,60}(?:\.[A-Za-z][A-Za-z0-9_]{0,60}){1,4}\)$/,
 ];
 
 const SHELL_VARIABLES = [

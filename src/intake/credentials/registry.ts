@@ -69,7 +69,7 @@ export class CredentialRegistry {
       if (!head.problems.includes('empty')) head.problems.push('empty');
       return shown(head, '(empty)', 0);
     }
-    if (hints.origin && REFERENCE_ORIGINS.has(hints.origin.kind) && isReferenceText(raw)) {
+    if (hints.origin && REFERENCE_ORIGINS.has(hints.origin.kind) && isReferenceText(raw, hints.origin.kind)) {
       return shown(head, raw, raw.length);
     }
     const found = classifyCredential(raw, {
@@ -186,7 +186,8 @@ export class CredentialRegistry {
     if (this.#scrub.size === 0 || text === '') return text;
     let out = text;
     for (const [raw, replacement] of this.#sorted()) {
-      if (out.includes(raw)) out = out.split(raw).join(replacement);
+      // The length test first: most strings are shorter than most values, and it spares a search.
+      if (raw.length <= out.length && out.includes(raw)) out = out.split(raw).join(replacement);
     }
     return out;
   }
@@ -228,7 +229,13 @@ function looksLikeKeyAsUsername(user: string, password: string | undefined): boo
   return user.length >= 16 || (password === '' && user.length >= 8);
 }
 
-function isReferenceText(text: string): boolean {
+/**
+ * Whether the value is the reference itself (`$TOKEN`, `config.apiKey`) rather than a literal. A shell word's
+ * origin covers the whole word, so the literal password of `-u "$USER:hunter2pass"` has a shell origin too:
+ * for shell origins only text that still holds the `$`, `%` or backtick is a reference.
+ */
+function isReferenceText(text: string, kind: string): boolean {
+  if (kind === 'shell_variable' || kind === 'command_substitution') return /[$%`]/.test(text);
   return /[$%{}]|^[A-Za-z_][\w.[\]'"()]*$/.test(text);
 }
 

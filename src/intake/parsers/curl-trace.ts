@@ -477,11 +477,10 @@ function draftRequest(draft: HopDraft): RawRequest | undefined {
   const line = draft.requestLine;
   if (line === undefined && draft.requestHeaders.length === 0 && draft.requestBody === '') return undefined;
   const url = hopUrl(draft);
-  const request: RawRequest = {
-    ...(line === undefined ? {} : { method: line.method }),
-    ...(url === undefined ? {} : { url }),
-    headers: draft.requestHeaders,
-  };
+  // Optional fields set one by one: a conditional spread is a runtime call.
+  const request: RawRequest = { headers: draft.requestHeaders };
+  if (line !== undefined) request.method = line.method;
+  if (url !== undefined) request.url = url;
   const body = finishBody(draft.requestBody.split('\n'), draft.requestHeaders);
   if (body !== undefined) request.body = rawBody(body, headerValue(draft.requestHeaders, 'content-type'));
   return request;

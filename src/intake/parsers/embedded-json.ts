@@ -23,31 +23,66 @@ export interface ObjectSpans {
  * so one stray `'` cannot hide every brace after it.
  */
 export function findObjectSpans(text: string): ObjectSpans {
-  const open: number[] = [];
+  const scanner = new ObjectSpanScanner(text);
   const spans: Span[] = [];
-  // Character codes, not one-character strings: this runs over every log and body, a character at a time.
-  let quote = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === BACKSLASH) i++;
-      else if (c === quote || c === NEWLINE) quote = 0;
-      continue;
-    }
-    if (c === OPEN_BRACE) {
-      open.push(i);
-    } else if (c === CLOSE_BRACE) {
-      const start = open.pop();
-      if (start === undefined) continue;
-      // Spans closed earlier inside this one are contained in it; drop them so the list stays outermost-only.
-      while (spans.length > 0 && spans[spans.length - 1]!.start > start) spans.pop();
-      spans.push({ start, end: i + 1 });
-    } else if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && open.length > 0) {
-      quote = c;
-    }
-  }
-  const unclosed = open[0];
+  for (let span = scanner.next(); span !== undefined; span = scanner.next()) spans.push(span);
+  const unclosed = scanner.unclosed;
   return unclosed === undefined ? { spans } : { spans, unclosed };
+}
+
+/**
+ * The spans `findObjectSpans` finds, one at a time and in the same order, for a reader that may stop at
+ * the first one it can use (an error body at the top of a long response) without scanning the rest.
+ */
+export class ObjectSpanScanner {
+  readonly #text: string;
+  #i = 0;
+  /** The quote character being skipped through, as a code; 0 outside quotes. */
+  #quote = 0;
+  readonly #open: number[] = [];
+  /** Spans closed inside a `{` still open: they count only if that one never closes. */
+  readonly #held: Span[] = [];
+  #released = 0;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** The next outermost closed span, or `undefined` at the end. */
+  next(): Span | undefined {
+    const text = this.#text;
+    const open = this.#open;
+    const held = this.#held;
+    // Character codes, not one-character strings: this runs over every log and body.
+    while (this.#i < text.length) {
+      const i = this.#i++;
+      const c = text.charCodeAt(i);
+      if (this.#quote !== 0) {
+        if (c === BACKSLASH) this.#i++;
+        else if (c === this.#quote || c === NEWLINE) this.#quote = 0;
+        continue;
+      }
+      if (c === OPEN_BRACE) {
+        open.push(i);
+      } else if (c === CLOSE_BRACE) {
+        const start = open.pop();
+        if (start === undefined) continue;
+        // Spans closed earlier inside this one are contained in it: only the outermost are reported.
+        while (held.length > 0 && held[held.length - 1]!.start > start) held.pop();
+        const span = { start, end: i + 1 };
+        if (open.length === 0) return span;
+        held.push(span);
+      } else if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && open.length > 0) {
+        this.#quote = c;
+      }
+    }
+    return this.#released < held.length ? held[this.#released++] : undefined;
+  }
+
+  /** The outermost `{` that never closed, once `next` has returned `undefined`. */
+  get unclosed(): number | undefined {
+    return this.#open[0];
+  }
 }
 
 const BACKSLASH = 0x5c;

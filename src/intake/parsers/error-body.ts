@@ -7,11 +7,34 @@
 import type { ErrorBody } from '../evidence.js';
 import { parseJsonContainer } from '../json.js';
 import type { Fragment, Segment } from '../raw.js';
-import { findObjectSpans, parseLoose } from './embedded-json.js';
+import { ObjectSpanScanner, parseLoose } from './embedded-json.js';
 
 export type ExtractedErrorBody = Omit<ErrorBody, 'text' | 'line'>;
 
+/**
+ * What each body read during the current paste said. A log's body is read when the log is scanned, again
+ * when it is kept, and again when the evidence is built; reading it (often with the tolerant parser) is
+ * most of the cost of a log.
+ */
+const remembered = new Map<string, ExtractedErrorBody | undefined>();
+const MAX_REMEMBERED = 256;
+
+/** Forgets the bodies read so far: `intake` calls it around each paste. */
+export function forgetErrorBodies(): void {
+  remembered.clear();
+}
+
+/** The error fields of a body. The result may be shared between callers: copy it, never change it. */
 export function extractErrorBody(text: string): ExtractedErrorBody | undefined {
+  const known = remembered.get(text);
+  if (known !== undefined || remembered.has(text)) return known;
+  const fields = readErrorBody(text);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(text, fields);
+  return fields;
+}
+
+function readErrorBody(text: string): ExtractedErrorBody | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -46,13 +69,15 @@ function parseStrict(text: string): unknown {
 
 /** `notJson`: a text already known not to parse as JSON (the whole trimmed body), not to parse twice. */
 function fromEmbeddedObject(text: string, notJson: string): ExtractedErrorBody | undefined {
-  const { spans, unclosed } = findObjectSpans(text);
-  for (const span of spans) {
+  // One span at a time: the error object usually comes first, and the rest of a long body is not scanned.
+  const spans = new ObjectSpanScanner(text);
+  for (let span = spans.next(); span !== undefined; span = spans.next()) {
     const slice = text.slice(span.start, span.end);
     const value = (slice === notJson ? undefined : parseStrict(slice)) ?? parseLoose(slice)?.value;
     const fields = value === undefined ? undefined : fromValue(value);
     if (fields !== undefined) return fields;
   }
+  const unclosed = spans.unclosed;
   if (unclosed === undefined) return undefined;
   const partial = parseLoose(text, unclosed);
   return partial === undefined ? undefined : fromValue(partial.value);

@@ -56,11 +56,48 @@ const HarEntrySchema = z.object({
       })
       .optional(),
     redirectURL: z.string().optional(),
+    _fromCache: z.string().optional(),
   }),
+  /** Chrome and Firefox: the browser answered from its cache ("disk" or "memory"), the server was not asked. */
+  _fromCache: z.string().optional(),
 });
 type HarEntry = z.infer<typeof HarEntrySchema>;
 
 const HarSchema = z.object({ log: z.object({ entries: z.array(z.unknown()) }) });
+
+/**
+ * A synthetic response header carrying HAR's `_fromCache` ("disk" / "memory"): the Evidence response has no
+ * field for it, and rules already read headers. A real server never sends this name.
+ */
+export const FROM_CACHE_HEADER = 'x-authdoctor-from-cache';
+const FROM_CACHE_VALUES = new Set(['disk', 'memory']);
+
+/** A single entry or a list of entries copied out of a HAR, without the `log.entries` wrapper. */
+export function isBareHarEntries(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every(looksLikeEntry);
+  return looksLikeEntry(value);
+}
+
+function looksLikeEntry(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { request, response } = value as { request?: unknown; response?: unknown };
+  return (
+    typeof request === 'object' &&
+    request !== null &&
+    typeof (request as { url?: unknown }).url === 'string' &&
+    typeof response === 'object' &&
+    response !== null &&
+    typeof (response as { status?: unknown }).status === 'number'
+  );
+}
+
+/** The entries list, and whether the user picked the entries (bare ones) rather than saving a whole page. */
+function entriesOf(har: unknown): { entries: unknown[]; picked: boolean } | undefined {
+  const parsed = HarSchema.safeParse(har);
+  if (parsed.success) return { entries: parsed.data.log.entries, picked: false };
+  if (!isBareHarEntries(har)) return undefined;
+  return { entries: Array.isArray(har) ? har : [har], picked: true };
+}
 
 const AUTH_WORDS =
   /unauthori[sz]ed|unauthenticated|authenticat|authoriz|credential|token|api[ _-]?key|forbidden|permission|signature|expired|invalid_client|invalid_grant|access[ _]denied|login|scope/i;
@@ -73,12 +110,12 @@ interface Entry {
 
 export function parseHar(segment: Segment, har: unknown): Fragment {
   const notes: Note[] = [];
-  const parsed = HarSchema.safeParse(har);
-  if (!parsed.success) {
+  const found = entriesOf(har);
+  if (found === undefined) {
     notes.push(note('har.invalid', 'This HAR file has no readable log.entries list.', segment.startLine));
     return { kinds: ['har'], exchanges: [], notes };
   }
-  const raw = parsed.data.log.entries;
+  const raw = found.entries;
   const entries: Entry[] = [];
   let invalid = 0;
   raw.forEach((value, index) => {
@@ -95,7 +132,9 @@ export function parseHar(segment: Segment, har: unknown): Fragment {
     );
   }
 
-  const kept = keptEntries(entries);
+  // Entries the user copied one by one are all meant to be read, failing or not.
+  const kept =
+    found.picked && entries.length <= MAX_KEPT_ENTRIES ? pickedEntries(entries) : keptEntries(entries);
   const capped = kept.slice(0, MAX_KEPT_ENTRIES);
   if (kept.length > capped.length) {
     notes.push(
@@ -106,7 +145,7 @@ export function parseHar(segment: Segment, har: unknown): Fragment {
     );
   }
   const failing = entries.filter((entry) => isFailure(entry)).length;
-  if (failing === 0 && entries.length > 0) {
+  if (failing === 0 && entries.length > 0 && !found.picked) {
     notes.push(
       note(
         'har.no_failure',
@@ -203,8 +242,22 @@ function keptEntries(entries: readonly Entry[]): { entry: Entry; hop: number }[]
   return entries.filter((entry) => hops.has(entry)).map((entry) => ({ entry, hop: hops.get(entry)! }));
 }
 
-function toExchange(entry: Entry, hop: number): RawExchange {
-  return { source: 'har', hop, request: toRequest(entry.har), response: toResponse(entry) };
+/** Every entry, with the hop of those that are part of a redirect chain leading to a failure. */
+function pickedEntries(entries: readonly Entry[]): { entry: Entry; hop?: number }[] {
+  const hops = new Map(keptEntries(entries).map(({ entry, hop }) => [entry, hop]));
+  return entries.map((entry) => {
+    const hop = hops.get(entry);
+    return hop === undefined ? { entry } : { entry, hop };
+  });
+}
+
+function toExchange(entry: Entry, hop: number | undefined): RawExchange {
+  return {
+    source: 'har',
+    ...(hop === undefined ? {} : { hop }),
+    request: toRequest(entry.har),
+    response: toResponse(entry),
+  };
 }
 
 /** HTTP/2 pseudo headers (`:authority`) repeat the method and URL; they are not headers a rule should see. */
@@ -244,6 +297,10 @@ function toResponse(entry: Entry): RawResponse {
     ...(statusText === undefined || statusText === '' ? {} : { statusText }),
     headers: realHeaders(headers),
   };
+  const fromCache = (entry.har._fromCache ?? entry.har.response._fromCache)?.toLowerCase();
+  if (fromCache !== undefined && FROM_CACHE_VALUES.has(fromCache)) {
+    response.headers.push({ name: FROM_CACHE_HEADER, value: fromCache });
+  }
   if (entry.body !== undefined) response.body = entry.body;
   return response;
 }

@@ -4,12 +4,14 @@
  * headers, sections that paste as `name` / `value` line pairs) and the Postman console. One line-driven
  * state machine; each request plus the response after it becomes one exchange.
  */
+import { isCredentialKey, isCredentialParam } from '../credentials/names.js';
 import { type Note, note } from '../notes.js';
 import type {
   Fragment,
   RawBodyText,
   RawExchange,
   RawHeader,
+  RawLooseCredential,
   RawRequest,
   RawResponse,
   Segment,
@@ -73,7 +75,15 @@ const GENERAL_NAMES = new Set([
   'referrer policy',
 ]);
 const NAME_ONLY = /^:?[!#$%&'*+\-.^_`|~0-9A-Za-z]+:?$/;
-const POSTMAN_REQUEST = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(https?:\/\/\S+)$/;
+/** Postman console and REST Client `.http` files: no HTTP version, an absolute or `{{host}}` target. */
+const POSTMAN_REQUEST = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +((?:https?:\/\/|\{\{)\S+)$/;
+/** REST Client: `###` (optionally followed by a title) ends one request and starts the next. */
+const REST_SEPARATOR = /^###(?:\s|$)/;
+/** REST Client file variables, `@token = value`; `{{token}}` in a request stays a template. */
+const REST_VARIABLE = /^@([A-Za-z_][\w.-]{0,63})\s*=\s*(.*)$/;
+/** REST Client comments and request settings (`# @name login`, `// @no-redirect`) between requests. */
+const TEMPLATE_VARIABLE = /\{\{\s{0,4}([A-Za-z_][\w.-]{0,63})\s{0,4}\}\}/g;
+const REST_COMMENT = /^(?:#|\/\/)/;
 const BARE_STATUS = /^(\d{3})(?: +([A-Za-z][A-Za-z -]*))?$/;
 const GENERAL_STATUS = /^(\d{3})(?: +(.*))?$/;
 const METRIC = /^\d+(?:\.\d+)? ?(?:ms|s|B|KB|kB|MB)$/;
@@ -150,6 +160,8 @@ class MessageReader {
   #inferSections = false;
   #lastHeaderName = '';
   #unreadableCount = 0;
+  readonly #loose: RawLooseCredential[] = [];
+  readonly #plainVariables = new Map<string, string>();
 
   constructor(segment: Segment) {
     this.#segment = segment;
@@ -163,6 +175,10 @@ class MessageReader {
       const trimmed = lines[i]!.trim();
       if (trimmed === '') {
         this.#blank(i);
+        i++;
+        continue;
+      }
+      if (this.#restFileLine(trimmed, i)) {
         i++;
         continue;
       }
@@ -197,8 +213,35 @@ class MessageReader {
     return this.#segment.startLine + index;
   }
 
+  /**
+   * REST Client structure: a `###` separator ends the message in progress (a body too); between requests,
+   * `@name = value` variables and comments are read or skipped. A variable with a credential's name
+   * (`@token = …`) is a credential of the paste even though the requests only say `{{token}}`.
+   */
+  #restFileLine(trimmed: string, index: number): boolean {
+    if (REST_SEPARATOR.test(trimmed)) {
+      this.#current = undefined;
+      this.#mode = 'none';
+      return true;
+    }
+    if (this.#mode !== 'none') return false;
+    const variable = REST_VARIABLE.exec(trimmed);
+    if (variable !== null) {
+      const name = variable[1]!;
+      const value = variable[2]!.trim();
+      if (value !== '' && (isCredentialParam(name) || isCredentialKey(name))) {
+        this.#loose.push({ value, name, context: 'env', line: this.#lineNo(index) });
+      } else if (!value.includes('{{')) {
+        this.#plainVariables.set(name, value);
+      }
+      return true;
+    }
+    return REST_COMMENT.test(trimmed) && !trimmed.startsWith('#{');
+  }
+
   /** Section labels, request lines and status lines: the lines that end a body or a header block. */
   #startsMessage(trimmed: string): boolean {
+    if (REST_SEPARATOR.test(trimmed)) return true;
     const label = sectionLabel(trimmed);
     if (label !== undefined && label !== 'ignore') return true;
     return (
@@ -238,8 +281,8 @@ class MessageReader {
       httpVersion: status.httpVersion,
       headers: [],
       body: [],
-      ...(statusText === undefined ? {} : { statusText }),
     };
+    if (statusText !== undefined) draft.response.statusText = statusText;
     this.#mode = 'response';
     this.#inferSections = false;
     return true;
@@ -541,7 +584,12 @@ class MessageReader {
       linkRedirect(exchanges[exchanges.length - 1], exchange);
       exchanges.push(exchange);
     }
-    if (exchanges.length === 0 && bodies.length === 0 && challenges.length === 0) {
+    if (
+      exchanges.length === 0 &&
+      bodies.length === 0 &&
+      challenges.length === 0 &&
+      this.#loose.length === 0
+    ) {
       this.#notes.push(
         note(
           'http_message.no_message',
@@ -554,6 +602,7 @@ class MessageReader {
     const fragment: Fragment = { kinds, exchanges, notes: this.#notes };
     if (bodies.length > 0) fragment.bodies = bodies;
     if (challenges.length > 0) fragment.challenges = challenges;
+    if (this.#loose.length > 0) fragment.looseCredentials = this.#loose;
     return fragment;
   }
 
@@ -563,11 +612,10 @@ class MessageReader {
     const body = finishBody(draft.body, draft.headers);
     if (method === undefined && url === undefined && draft.headers.length === 0 && body === undefined)
       return undefined;
-    const request: RawRequest = {
-      ...(method === undefined ? {} : { method }),
-      ...(url === undefined ? {} : { url }),
-      headers: draft.headers,
-    };
+    // Optional fields set one by one: a conditional spread is a runtime call.
+    const request: RawRequest = { headers: draft.headers };
+    if (method !== undefined) request.method = method;
+    if (url !== undefined) request.url = url;
     if (body !== undefined) {
       request.body = rawBody(body, headerValue(draft.headers, 'content-type'));
       this.#checkLength(draft.headers, body, line, 'request');
@@ -578,6 +626,7 @@ class MessageReader {
   #url(draft: RequestDraft, line: number): string | undefined {
     const target = draft.startLine?.target ?? draft.pseudo.path;
     if (target !== undefined && /^https?:\/\//i.test(target)) return target;
+    if (target?.startsWith('{{')) return this.#expandTarget(target);
     if (draft.url !== undefined) return draft.url;
     const authority = draft.pseudo.authority ?? headerValue(draft.headers, 'host');
     if (authority === undefined || authority === '') return undefined;
@@ -595,14 +644,22 @@ class MessageReader {
     return requestUrl({ scheme, authority, ...(target === undefined ? {} : { target }) });
   }
 
+  /**
+   * `{{host}}/v1/me` with `@host = https://api.example.test` is the URL REST Client sends; only variables
+   * that hold no credential are filled in, so a `{{token}}` stays a template wherever it is.
+   */
+  #expandTarget(target: string): string {
+    return target.replace(
+      TEMPLATE_VARIABLE,
+      (whole, name: string) => this.#plainVariables.get(name) ?? whole,
+    );
+  }
+
   #finishResponse(draft: ResponseDraft, line: number): RawResponse | undefined {
     if (draft.status === undefined) return undefined;
-    const response: RawResponse = {
-      ...(draft.httpVersion === undefined ? {} : { httpVersion: draft.httpVersion }),
-      status: draft.status,
-      ...(draft.statusText === undefined ? {} : { statusText: draft.statusText }),
-      headers: draft.headers,
-    };
+    const response: RawResponse = { status: draft.status, headers: draft.headers };
+    if (draft.httpVersion !== undefined) response.httpVersion = draft.httpVersion;
+    if (draft.statusText !== undefined) response.statusText = draft.statusText;
     const body = finishBody(draft.body, draft.headers);
     if (body !== undefined) {
       response.body = body;

@@ -2,5 +2,6 @@
 import type { ProviderPackInput } from '../schema.js';
 import { PACKS_A } from './index-a.js';
 import { PACKS_B } from './index-b.js';
+import { PACKS_C } from './index-c.js';
 
-export const BUILTIN_PACKS: readonly ProviderPackInput[] = [...PACKS_A, ...PACKS_B];
+export const BUILTIN_PACKS: readonly ProviderPackInput[] = [...PACKS_A, ...PACKS_B, ...PACKS_C];

@@ -5,18 +5,25 @@
  * validates them once and answers "which entries explain this text".
  */
 
+import { SEVERITY_RANK } from '../../diagnose/taxonomy.js';
 import { LiteralIndex } from '../../providers/literal.js';
+import { API_LAYER_ERRORS } from './library-errors/api-layers.js';
 import { AWS_ERRORS } from './library-errors/aws.js';
 import { BROWSER_ERRORS } from './library-errors/browser.js';
 import { DOCKER_ERRORS } from './library-errors/docker.js';
 import { DOTNET_ERRORS } from './library-errors/dotnet.js';
+import { ENTRA_ERRORS } from './library-errors/entra.js';
+import { FRONT_END_ERRORS } from './library-errors/front-ends.js';
 import { GENERIC_ERRORS } from './library-errors/generic.js';
 import { GO_ERRORS } from './library-errors/go.js';
 import { JVM_ERRORS } from './library-errors/jvm.js';
+import { KERBEROS_ERRORS } from './library-errors/kerberos.js';
 import { NODE_ERRORS } from './library-errors/node.js';
 import { OAUTH_ERRORS } from './library-errors/oauth.js';
 import { PHP_RUBY_ERRORS } from './library-errors/php-ruby.js';
 import { PYTHON_ERRORS } from './library-errors/python.js';
+import { SERVER_ERRORS } from './library-errors/servers.js';
+import { SIGNED_REQUEST_ERRORS } from './library-errors/signed-requests.js';
 import { WEBHOOK_ERRORS } from './library-errors/webhooks.js';
 import { compileCatalogue, type LibraryError, LibraryErrorSchema } from './schema.js';
 
@@ -32,6 +39,12 @@ export const LIBRARY_ERRORS: readonly LibraryError[] = compileCatalogue(
     ...PHP_RUBY_ERRORS,
     ...AWS_ERRORS,
     ...OAUTH_ERRORS,
+    ...ENTRA_ERRORS,
+    ...API_LAYER_ERRORS,
+    ...KERBEROS_ERRORS,
+    ...SERVER_ERRORS,
+    ...SIGNED_REQUEST_ERRORS,
+    ...FRONT_END_ERRORS,
     ...WEBHOOK_ERRORS,
     ...DOCKER_ERRORS,
     ...BROWSER_ERRORS,
@@ -85,10 +98,15 @@ export function classifyText(
   return [...byCause.values()].sort((a, b) => a.index - b.index);
 }
 
-/** Of two specific entries the longer match is the sharper wording; of two generic ones, the surer. */
+/**
+ * Of two specific entries the one that names the reason (an `error`) beats a lead (a log line that only
+ * hints at it), then the longer match is the sharper wording; of two generic ones, the surer.
+ */
 function better(a: LibraryHit, b: LibraryHit): boolean {
   if (a.entry.tier === 'generic' && a.entry.confidence !== b.entry.confidence)
     return a.entry.confidence > b.entry.confidence;
+  if (a.entry.severity !== b.entry.severity)
+    return SEVERITY_RANK[a.entry.severity] < SEVERITY_RANK[b.entry.severity];
   if (a.length !== b.length) return a.length > b.length;
   return a.entry.confidence > b.entry.confidence;
 }

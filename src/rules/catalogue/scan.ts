@@ -74,7 +74,12 @@ export function quote(text: string): string {
   return `"${text.replace(/`/g, "'")}"`;
 }
 
-const NEGATION = /\b(?:not|never|no longer|without|nor|isn't|wasn't|aren't|doesn't|didn't|don't|no)\b|n't\b/i;
+/**
+ * Negations in the languages users write in: English, and the cheap ones of Spanish, Portuguese, German,
+ * French and Italian ("no", "não", "nicht", "kein", "pas", "jamais", "non"; "non-" as in "non-prod" is a prefix).
+ */
+const NEGATION =
+  /\b(?:not|never|no longer|without|nor|isn't|wasn't|aren't|doesn't|didn't|don't|no|nunca|nicht|nie|kein(?:e|en|er)?|pas|jamais|non(?![-\w])|ni)\b|\bn[aã]o(?![\w-])|n't\b/i;
 
 /**
  * True when the user's own sentence negates the phrase found at `index` ("the token is not expired",
@@ -88,7 +93,12 @@ export function negatedBefore(text: string, index: number): boolean {
 }
 
 /** Where a new clause starts: punctuation, or a "but" that turns the sentence ("not sure why, but …"). */
-const CLAUSE_BREAK = /[.!?;,:\n]|\bbut\b/gi;
+const CLAUSE_BREAK = /[.!?;,:\n]|\b(?:but|pero|mas|aber|mais|ma)\b/gi;
+
+/** True when the matched words themselves hold a negation ("Token ist nicht abgelaufen"). */
+export function negatedWithin(text: string, index: number, length: number): boolean {
+  return NEGATION.test(text.slice(index, index + Math.min(length, 400)));
+}
 
 /** True when the sentence holding the match ends in a question mark ("could the token be expired?"). */
 export function asked(text: string, end: number): boolean {

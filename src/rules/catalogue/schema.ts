@@ -49,6 +49,12 @@ export const LibraryErrorSchema = z.object({
   unless: PatternSchema.optional(),
   /** The entry does not apply when the paste shows the request going out with no credential (another rule's case). */
   notWhenNoneSent: z.boolean().default(false),
+  /**
+   * Where the library reads the credential (header name, lowercase, and scheme word). When the request sent it
+   * exactly there and the library still says it saw none, the form was right and the header was lost on the
+   * way, whatever `whenSent` guesses.
+   */
+  reads: z.object({ header: z.string().min(1), scheme: z.string().optional() }).optional(),
   /** Real messages this entry must recognise. */
   examples: z.array(z.string()).min(1),
   /** Near misses it must not recognise. */
@@ -70,6 +76,16 @@ export const PhraseFamilySchema = z.object({
   strongConfidence: z.number().min(0).max(1).optional(),
   /** When the user's words also match one of these, the family does not apply. */
   unless: z.array(PatternSchema).default([]),
+  /**
+   * A negation inside the matched words also cancels it ("el token no ha expirado", "Token ist nicht
+   * abgelaufen"): for families whose patterns never contain a negation of their own.
+   */
+  negationWithin: z.boolean().default(false),
+  /**
+   * The words name an environment or region (a named group `env` or `region`); a request host that says
+   * otherwise (a production host for "sandbox" words, a host without that region) makes the lead strong.
+   */
+  against: z.enum(['host-environment', 'host-region']).optional(),
   title: z.string().min(1),
   /** What the phrase usually means, after the quote of the user's words. */
   explain: z.string().min(1),

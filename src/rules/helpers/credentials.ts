@@ -355,6 +355,8 @@ export interface ShapeNeeds {
   emptyPassword?: boolean;
 }
 
+const LITERAL_USER = /^(?!.*(?:any|user|name|account|client|id|key|token|login|email))[a-z0-9.-]{1,16}$/i;
+
 export function shapeNeeds(shape: string | undefined): ShapeNeeds | undefined {
   if (!shape) return undefined;
   const pair = SHAPE_PAIR.exec(shape);
@@ -362,8 +364,10 @@ export function shapeNeeds(shape: string | undefined): ShapeNeeds | undefined {
   const [, user = '', password = ''] = pair;
   const needs: ShapeNeeds = {};
   const [first = '', ...rest] = user.split('/');
-  if (/^<?e-?mail>?$/i.test(first)) needs.email = true;
-  else if (!SHAPE_PLACEHOLDER.test(first)) needs.userLiteral = user;
+  // `email`, `<e-mail>`, `atlassian_account_email`: an address is wanted. A literal user is a short plain word
+  // (`api`); descriptive names (`account_name`, `anystring`) describe what goes there.
+  if (/(?:^|[<_-])e-?mail>?$/i.test(first)) needs.email = true;
+  else if (!SHAPE_PLACEHOLDER.test(first) && LITERAL_USER.test(first)) needs.userLiteral = user;
   if (rest.length > 0) needs.userSuffix = `/${rest.join('/')}`;
   if (password === '') needs.emptyPassword = true;
   return needs;

@@ -5,6 +5,47 @@ export default defineCases({
   rule,
   invalid: [
     {
+      name: 'a PaaS wants the account verified (a card on file) before this plan',
+      paste: `HTTP/1.1 403 Forbidden
+Content-Type: application/json
+
+{"id":"verification_required","message":"Please verify your account to install this plan (a credit card is required)."}`,
+      expect: {
+        cause: 'account_or_billing_state',
+        severity: 'error',
+        evidence: 'response.body',
+        detail: ['verify your account'],
+        fix: ['Finish the verification'],
+      },
+    },
+    {
+      name: 'an auth service refuses an unconfirmed e-mail',
+      paste: `HTTP/1.1 400 Bad Request
+Content-Type: application/json
+
+{"error_code":"email_not_confirmed","msg":"Email not confirmed"}`,
+      expect: { cause: 'account_or_billing_state', severity: 'error' },
+    },
+    {
+      name: 'an endpoint that needs a separate subscription',
+      paste: `HTTP/1.1 401 Unauthorized
+Content-Type: application/json
+
+{"cod":401,"message":"Access to the forecast endpoint requires a separate subscription to the Pro plan."}`,
+      expect: {
+        cause: 'account_or_billing_state',
+        severity: 'error',
+        detail: ['requires a separate subscription'],
+      },
+    },
+    {
+      name: 'a feature not available on the current plan',
+      paste: `HTTP/1.1 403 Forbidden
+
+{"message":"Webhooks are not available on your current plan."}`,
+      expect: { cause: 'account_or_billing_state', severity: 'error' },
+    },
+    {
       name: 'a geocoding key whose project has not activated the API',
       paste: `{ error_message: 'This API project is not authorized to use this API. Please ensure that this API is activated in the Google Developers Console: https://console.developers.google.com/apis/api/geocoding_backend?project=_',
   results: [],
@@ -102,6 +143,10 @@ Content-Type: application/json
     },
   ],
   valid: [
+    {
+      name: 'a verified account mentioned in prose',
+      paste: 'My account is verified and on the paid plan, yet the call is refused with 401.',
+    },
     {
       name: 'quota with 429 is rate limiting, not an auth failure',
       paste: `HTTP/1.1 429 Too Many Requests

@@ -157,6 +157,10 @@ export default defineCases({
   ],
   valid: [
     {
+      name: "an e-mail address where the provider's Basic shape names an account e-mail (a described user, not a literal one)",
+      paste: `curl -u 'dev.ops@example.com:ATBB${'x7Kq9Lm2'.repeat(4)}' https://api.bitbucket.org/2.0/repositories/acme\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Basic realm="Bitbucket.org HTTP"\n`,
+    },
+    {
       name: 'a pair masked for the paste says nothing about its shape',
       paste: "curl -u '[...]:[...]' https://acme.atlassian.net/rest/api/3/myself\n401 Unauthorized",
       knowledge: packs,

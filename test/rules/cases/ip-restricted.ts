@@ -5,6 +5,36 @@ export default defineCases({
   rule,
   invalid: [
     {
+      name: 'a broker user that may only log in via localhost',
+      paste: `curl -i -u monitor:secret http://mq.internal:15672/api/queues
+HTTP/1.1 401 Unauthorized
+content-type: application/json
+
+{"error":"not_authorised","reason":"User can only log in via localhost"}`,
+      expect: {
+        cause: 'ip_blocked_or_restricted',
+        severity: 'error',
+        evidence: 'response.body',
+        detail: ['only log in via localhost'],
+        fix: ['dedicated user'],
+      },
+    },
+    {
+      name: 'remote logins disabled for the account',
+      paste: '{"error":"forbidden","message":"Remote login is disabled for this account"}',
+      expect: { cause: 'ip_blocked_or_restricted', severity: 'error' },
+    },
+    {
+      name: '"host not allowed" alone is only a lead (a Host header check says the same)',
+      paste: '{"error":"Host not allowed"}',
+      expect: { cause: 'ip_blocked_or_restricted', severity: 'warning' },
+    },
+    {
+      name: 'an exchange: the IP is not in the key whitelist',
+      paste: '{"code":"50110","msg":"Your IP 203.0.113.9 is not included in your API key\'s IP whitelist."}',
+      expect: { cause: 'ip_blocked_or_restricted', severity: 'error', detail: ['203.0.113.9'] },
+    },
+    {
       name: 'a DNS-provider API: remote IP not authorized, address masked',
       paste: `dnsclient.errors.ApiError: 401: Remote IP is not authorized for this request; called from IP X.X.X.X`,
       expect: {
@@ -164,6 +194,10 @@ az storage account show output:
     },
   ],
   valid: [
+    {
+      name: 'a localhost dev server mentioned in prose',
+      paste: 'I run the API on localhost:8080 while developing.',
+    },
     {
       name: 'a plain invalid key',
       paste: `{"error":{"code":401,"message":"API key not valid. Please pass a valid API key.","status":"UNAUTHENTICATED"}}`,

@@ -23,6 +23,252 @@ Content-Type: application/json
 ${body}`;
 
 const invalid: InvalidCase[] = [
+  // Kerberos / SPNEGO
+  {
+    name: 'SPNEGO: Kerberos refuses the ticket because the clocks drifted',
+    paste: `2025-03-04 08:12:09 WARN  SpnegoAuthenticationProcessingFilter : Negotiate Header was invalid
+org.springframework.security.authentication.BadCredentialsException: Kerberos validation not successful
+Caused by: GSSException: Failure unspecified at GSS-API level (Mechanism level: Clock skew too great (37))`,
+    expect: {
+      cause: 'not_yet_valid_or_clock_skew',
+      severity: 'error',
+      minConfidence: 0.8,
+      detail: ['Clock skew too great', 'Kerberos'],
+      fix: ['timedatectl set-ntp true'],
+    },
+  },
+  {
+    name: 'SPNEGO: the browser answered Negotiate with an NTLM token',
+    paste: `GSSException: Defective token detected (Mechanism level: GSSHeader did not find the right tag)
+Negotiate Header was invalid: Negotiate TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAO5CAAAADw==`,
+    expect: {
+      cause: 'wrong_token_type',
+      severity: 'warning',
+      detail: ['NTLM'],
+      fix: ['Local Intranet zone'],
+    },
+  },
+  {
+    name: 'Kerberos: the keytab is stale (key version moved on)',
+    paste: 'KrbException: Specified version of key is not available (44)',
+    expect: { cause: 'server_misconfiguration', severity: 'warning', fix: ['klist -k'] },
+  },
+  // Infrastructure
+  {
+    name: 'Vault: renewals capped at max_ttl, then permission denied: the token reached its end of life',
+    paste: `[WARN]  agent.auth.handler: TTL of "30m" exceeded the effective max_ttl of "4m10s"; TTL value is capped accordingly
+[ERROR] (view) vault.read(kv/data/billing): Error making API request.
+URL: GET https://vault.example.net:8200/v1/kv/data/billing
+Code: 403. Errors:
+
+* permission denied`,
+    expect: { cause: 'expired_token', severity: 'warning', detail: ['max_ttl'], fix: ['token_period'] },
+  },
+  {
+    name: 'Vault: permission denied alone is a permissions lead that names the expiry alternative',
+    paste: `Error reading kv/data/app: Error making API request.
+
+URL: GET https://vault.example.net:8200/v1/kv/data/app
+Code: 403. Errors:
+
+* permission denied`,
+    expect: {
+      cause: 'insufficient_scope_or_permissions',
+      severity: 'warning',
+      detail: ['expired'],
+      fix: ['vault token lookup'],
+    },
+  },
+  {
+    name: 'RabbitMQ: the management API wants a user tag',
+    paste: response('401 Unauthorized', '{"error":"not_authorised","reason":"Not management user"}'),
+    expect: { cause: 'insufficient_scope_or_permissions', severity: 'error', fix: ['set_user_tags'] },
+  },
+  {
+    name: 'Jenkins: anonymous is missing a permission although credentials were sent: they were lost',
+    paste: `curl -i -u ci-bot:${JWT} https://jenkins.example.org/job/api/build
+${response('403 Forbidden', '<title>Error 403 anonymous is missing the Job/Build permission</title>')}`,
+    expect: { cause: 'credentials_dropped_in_transit', severity: 'warning', detail: ['Job/Build'] },
+  },
+  {
+    name: 'Maven: the failing repository id has no <server> in settings.xml',
+    paste: `[ERROR] Failed to execute goal org.apache.maven.plugins:maven-deploy-plugin:3.1.1:deploy (default-deploy) on project ledger: Failed to deploy artifacts: Could not transfer artifact org.example:ledger:jar:1.4.0 from/to corp-releases (https://repo.example.org/repository/releases/): status code: 401, reason phrase: Unauthorized (401)
+
+settings.xml:
+<servers>
+  <server>
+    <id>corp</id>
+    <username>deployer</username>
+    <password>not-shown</password>
+  </server>
+</servers>`,
+    expect: {
+      cause: 'missing_credentials',
+      severity: 'error',
+      detail: ['corp-releases', '`corp`'],
+      fix: ['Rename the `<server><id>` to `corp-releases`'],
+    },
+  },
+  {
+    name: 'Maven: a 401 with a matching <server>: the password there is what was refused',
+    paste: `Could not transfer artifact org.example:ledger:pom:1.4.0 from/to corp-releases (https://repo.example.org/repository/releases/): status code: 401, reason phrase: Unauthorized (401)
+<server><id>corp-releases</id><username>deployer</username><password>x</password></server>`,
+    expect: { cause: 'invalid_credentials', severity: 'warning', detail: ['did send its credentials'] },
+  },
+  {
+    name: 'npm: publishing needs a one-time password (2FA), not another token',
+    paste: `npm ERR! code E401
+npm ERR! 401 Unauthorized - PUT https://registry.npmjs.org/@acme%2fwidgets - You must provide a one-time pass. Upgrade your client to npm@latest in order to use 2FA.`,
+    expect: { cause: 'other', severity: 'error', detail: ['second factor'], fix: ['granular access token'] },
+  },
+  {
+    name: 'PostgreSQL: no pg_hba.conf line for this client address',
+    paste:
+      'psql: error: connection to server at "db.example.net" (10.4.0.9), port 5432 failed: FATAL:  no pg_hba.conf entry for host "10.4.7.21", user "reporter", database "sales", SSL off',
+    expect: { cause: 'ip_blocked_or_restricted', severity: 'error', fix: ['hostssl'] },
+  },
+  // GraphQL, Postgres REST layers, gRPC, gateways, Firebase
+  {
+    name: 'Hasura (Haskell jose): the JWT signature does not verify',
+    paste: `POST https://graphql.example.dev/v1/graphql
+{"errors":[{"extensions":{"path":"$","code":"invalid-jwt"},"message":"Could not verify JWT: JWSError JWSInvalidSignature"}]}`,
+    expect: {
+      cause: 'signature_or_key_mismatch',
+      severity: 'error',
+      detail: ['JWSInvalidSignature', 'Haskell jose'],
+      fix: ['HASURA_GRAPHQL_JWT_SECRET'],
+    },
+  },
+  {
+    name: 'PostgREST: the JWT expired (and is not attributed to jsonwebtoken)',
+    paste: response(
+      '401 Unauthorized',
+      '{"code":"PGRST303","details":null,"hint":null,"message":"JWT expired"}',
+    ),
+    expect: { cause: 'expired_token', severity: 'error', detail: ['PostgREST'] },
+  },
+  {
+    name: 'Supabase Auth: the anon key sent where a user token belongs',
+    paste: response(
+      '403 Forbidden',
+      '{"code":403,"error_code":"bad_jwt","msg":"invalid claim: missing sub claim"}',
+    ),
+    expect: { cause: 'wrong_token_type', severity: 'error', fix: ['session.access_token'] },
+  },
+  {
+    name: 'gRPC: UNAUTHENTICATED with a library reason inside is explained by the reason',
+    paste: 'rpc error: code = Unauthenticated desc = token is expired',
+    expect: { cause: 'expired_token' },
+  },
+  {
+    name: 'gRPC: a client that refuses to send a token over plaintext',
+    paste:
+      'failed to call Orders.List: rpc error: code = Unauthenticated desc = transport: cannot send secure credentials on an insecure connection',
+    expect: { cause: 'wrong_url_or_endpoint', severity: 'error', fix: ['TLS channel'] },
+  },
+  {
+    name: 'Envoy jwt_authn: no key in the JWKS for the token',
+    paste: response('401 Unauthorized', "Jwks doesn't have key to match kid or alg from Jwt"),
+    expect: { cause: 'signature_or_key_mismatch', severity: 'error', detail: ['Envoy'] },
+  },
+  {
+    name: 'Firebase Admin: the ID token comes from another project',
+    paste:
+      'Error: Firebase ID token has incorrect "aud" (audience) claim. Expected "ledger-prod" but got "ledger-staging". Make sure the ID token comes from the same Firebase project as the service account used to authenticate this SDK.',
+    expect: { cause: 'wrong_audience_or_issuer', severity: 'error', fix: ['same project'] },
+  },
+  {
+    name: 'Google APIs: an API key where an OAuth token is required',
+    paste: response(
+      '401 Unauthorized',
+      '{"error":{"code":401,"message":"API keys are not supported by this API. Expected OAuth2 access token or other authentication credentials that assert a principal.","status":"UNAUTHENTICATED"}}',
+    ),
+    expect: { cause: 'wrong_token_type', severity: 'error' },
+  },
+  {
+    name: 'Entra ID: the client secret expired',
+    paste:
+      "MsalServiceException: AADSTS7000222: The provided client secret keys for app 'f00d' are expired. Visit the Azure portal to create new keys for your app.",
+    expect: { cause: 'expired_token', severity: 'error', fix: ['new client secret'] },
+  },
+  // Signed requests
+  {
+    name: 'an exchange API: the signed request timestamp is outside the window (clock)',
+    paste: `2025-05-02 10:14:55 ERROR bot: GET https://api.exchange.example/v5/account -> 401 {"msg":"Timestamp request expired","code":"50102"}
+System clock synchronized: no`,
+    expect: { cause: 'not_yet_valid_or_clock_skew', severity: 'error', fix: ['timedatectl set-ntp true'] },
+  },
+  {
+    name: 'a generic server: the request timestamp is outside the allowed window',
+    paste: response(
+      '401 Unauthorized',
+      '{"error":"unauthorized","message":"request timestamp is outside the allowed window"}',
+    ),
+    expect: { cause: 'not_yet_valid_or_clock_skew', severity: 'error' },
+  },
+  {
+    name: 'a generic server says the endpoint is the wrong one for this key',
+    paste: response('403 Forbidden', '{"message":"Wrong endpoint. Use https://eu.api.example.io"}'),
+    expect: { cause: 'wrong_url_or_endpoint', severity: 'error', fix: ['host the message names'] },
+  },
+  // Refinements
+  {
+    name: 'a login route that answers "invalid credentials" is a wrong password, not a guarded public route',
+    paste: `curl -i -X POST https://shop.example.org/api/login -d 'user=a&password=b'
+${response('401 Unauthorized', '{"detail":"Invalid username/password."}')}`,
+    expect: { cause: 'invalid_credentials', severity: 'error' },
+  },
+  {
+    name: 'IdentityModel cannot match the kid, and the token in the log is a refresh token',
+    paste: `Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException: IDX10501: Signature validation failed. Unable to match key:
+kid: 'b1d2'.
+token: '{"alg":"HS256","typ":"JWT","kid":"b1d2"}.{"exp":1768474800,"iss":"https://sso.example.org/realms/shop","typ":"Refresh","azp":"shop-app"}'.`,
+    expect: {
+      cause: 'wrong_token_type',
+      severity: 'error',
+      detail: ['refresh token'],
+      fix: ['access_token'],
+    },
+  },
+  {
+    name: 'express-jwt demands a token on the login route: the middleware covers a public route',
+    paste: `curl -i -X POST http://localhost:3000/api/users/login -H 'Content-Type: application/json' -d '{"email":"ana@example.org","password":"pw"}'
+${response('401 Unauthorized', 'UnauthorizedError: No authorization token was found')}`,
+    expect: {
+      cause: 'server_misconfiguration',
+      severity: 'warning',
+      detail: ['/api/users/login'],
+      fix: ['req.originalUrl'],
+    },
+  },
+  {
+    name: 'FastAPI saw no bearer token although the request sent exactly that: the header was lost',
+    paste: `curl -i -L http://api.example.net/v2/items -H "Authorization: Bearer ${JWT}"
+${response('401 Unauthorized', '{"detail":"Not authenticated"}')}`,
+    expect: {
+      cause: 'credentials_dropped_in_transit',
+      severity: 'warning',
+      detail: ['did not reach the app'],
+    },
+  },
+  {
+    name: 'Devise with a Bearer token sent: no strategy on the route reads it',
+    paste: `curl -i https://app.example.com/api/v1/reports -H "Authorization: Bearer Qm9vdGgtMTIzNDU2Nzg5MA"
+${response('401 Unauthorized', '{"errors":["You need to sign in or sign up before continuing."]}')}`,
+    expect: { cause: 'wrong_header_format', severity: 'warning', fix: ['access-token', 'client', 'uid'] },
+  },
+  {
+    name: 'an invalid password after the user says the login moved to SSO: an API token is needed',
+    paste: `Our Jenkins sign-in now goes through Okta since January, and the deploy script broke:
+curl -i -u dana:Winter2025! https://ci.example.org/job/deploy/build
+${response('401 Unauthorized', '<title>Error 401 Invalid password/token for user: dana</title>')}`,
+    expect: { cause: 'wrong_token_type', severity: 'warning', detail: ['SSO'], fix: ['API token'] },
+  },
+  {
+    name: 'invalid_client for a client assertion outside its time window is the clock, not a bad secret',
+    paste: `{"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-01-15T12:00:00Z, assertion valid from 2026-01-15T12:07:00Z"}`,
+    expect: { cause: 'not_yet_valid_or_clock_skew', severity: 'error', detail: ['AADSTS700024', 'clock'] },
+  },
   {
     name: 'a Node stack trace: jsonwebtoken says the token expired',
     paste: `POST /api/orders 401
@@ -268,6 +514,30 @@ An error occurred (SignatureDoesNotMatch) when calling the ListObjectsV2 operati
 
 const valid: RuleCase[] = [
   {
+    name: 'a Kerberos ticket lifetime is not a refusal',
+    paste: 'krb5.conf: ticket_lifetime = 10h, renew_lifetime = 7d',
+  },
+  {
+    name: 'Vault: a token lookup that succeeded',
+    paste:
+      'Key                 Value\n---                 -----\nttl                 767h59m\nrenewable           true',
+  },
+  {
+    name: 'a timestamp field in a payload is not a signed-request window',
+    paste: 'the event timestamp is 1736899200 and the order id is 42',
+  },
+  {
+    name: 'a docs link is not a "use this endpoint" message',
+    paste: response(
+      '401 Unauthorized',
+      '{"message":"Unauthorized, see https://docs.example.com/auth for details"}',
+    ),
+  },
+  {
+    name: 'a 2FA mention in prose is not a server demanding a one-time password',
+    paste: 'We have 2FA enabled on the npm org but publishing from CI works fine.',
+  },
+  {
     name: 'the user says the message went away',
     paste: "after the fix I don't get jwt expired anymore, but the page is blank",
   },
@@ -316,10 +586,6 @@ info: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[12]
     name: 'Docker login succeeded',
     paste: `$ docker login registry.internal.example:5000
 Login Succeeded`,
-  },
-  {
-    name: 'invalid_client for a client assertion outside its time window is not a bad secret',
-    paste: `{"error":"invalid_client","error_description":"AADSTS700024: Client assertion is not within its valid time range. Current time: 2026-01-15T12:00:00Z, assertion valid from 2026-01-15T12:07:00Z"}`,
   },
 ];
 

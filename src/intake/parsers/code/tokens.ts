@@ -82,8 +82,15 @@ export function tokenize(src: string, lang: Lang, startLine: number): TokenizeRe
   let noBlockClose = false;
   let i = 0;
 
+  // The next line break at or after the last position counted: the tokenizer only moves forward, so
+  // one search per line break, never a search past `to` repeated for every string on a long line.
+  let nextBreak = -2;
   const countLines = (from: number, to: number) => {
-    for (let j = src.indexOf('\n', from); j !== -1 && j < to; j = src.indexOf('\n', j + 1)) line++;
+    if (nextBreak !== -1 && nextBreak < from) nextBreak = src.indexOf('\n', from);
+    while (nextBreak !== -1 && nextBreak < to) {
+      line++;
+      nextBreak = src.indexOf('\n', nextBreak + 1);
+    }
   };
   const pushString = (start: number, prefix: string) => {
     const { lit, end } = scanString(src, start, prefix, lang, memo);

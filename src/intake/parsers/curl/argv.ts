@@ -20,7 +20,14 @@ import {
 import { appendQuery, withScheme, withUploadName } from './encode.js';
 import { type CurlOption, longOption, shortOption } from './options.js';
 import { originOf, shellTouched } from './origin.js';
-import { credentialHeader, type PasteVariables, shellNotes, type ValueRole } from './shell-notes.js';
+import {
+  credentialHeader,
+  type PasteVariables,
+  shellNotes,
+  URL_LABEL,
+  type ValueRole,
+  type VisibleRange,
+} from './shell-notes.js';
 
 export type { StdinSource } from './body.js';
 
@@ -133,7 +140,7 @@ class ArgvReader {
         else this.#shortCluster(word);
       } else if (text !== '') {
         this.#op.urls.push({ text, word });
-        this.#shell(word, 'credential', 'The URL');
+        this.#shell(word, 'credential', URL_LABEL);
       }
     }
     const requests: RawRequest[] = [];
@@ -145,12 +152,12 @@ class ArgvReader {
     this.#notes.push(note(code, message, line));
   }
 
-  #shell(word: Word, role: ValueRole, label: string): void {
-    if (shellTouched(word)) this.#shellNotes(word, role, label);
+  #shell(word: Word, role: ValueRole, label: string, visible?: VisibleRange): void {
+    if (shellTouched(word)) this.#shellNotes(word, role, label, visible);
   }
 
-  #shellNotes(word: Word, role: ValueRole, label: string): void {
-    this.#notes.push(...shellNotes(word, role, label, this.#ctx.pasteVariables));
+  #shellNotes(word: Word, role: ValueRole, label: string, visible?: VisibleRange): void {
+    this.#notes.push(...shellNotes(word, role, label, this.#ctx.pasteVariables, visible));
   }
 
   #long(word: Word): void {
@@ -328,7 +335,7 @@ class ArgvReader {
         return;
       case 'url':
         op.urls.push(arg);
-        this.#shell(arg.word, 'credential', 'The URL');
+        this.#shell(arg.word, 'credential', URL_LABEL);
         return;
       case 'request':
         op.method = arg.text === '' ? undefined : arg.text;
@@ -487,8 +494,11 @@ class ArgvReader {
 
   #user(arg: Arg): void {
     const op = this.#op;
-    this.#shell(arg.word, 'credential', 'The `-u` user and password');
     const colon = arg.text.indexOf(':');
+    // The user name (before the colon) is not secret, so notes may quote it back.
+    const from = arg.word.value.length - arg.text.length;
+    const user = { from, to: from + (colon === -1 ? arg.text.length : colon) };
+    this.#shell(arg.word, 'credential', 'The `-u` user and password', user);
     const origin = originOf(arg.word);
     op.touched = true;
     if (colon === -1) {

@@ -13,6 +13,9 @@ import { literalVariableNames } from './origin.js';
  */
 export type ValueRole = 'credential' | 'body' | 'other';
 
+/** The label of URL arguments, whose host and path hold no credential. */
+export const URL_LABEL = 'The URL';
+
 const CREDENTIAL_HINTS = [
   'auth',
   'token',
@@ -37,13 +40,80 @@ const ENV_STYLE = /^[A-Z][A-Z0-9_]*$/;
 /** Variables set earlier in the same paste (`TOKEN=…`, `export TOKEN=…`), by name, with their line. */
 export type PasteVariables = ReadonlyMap<string, number>;
 
+/**
+ * `"robot$ci-builder:pass"`: a `$` inside double quotes right after a letter or digit. Users who write this
+ * usually mean a literal `$` (robot accounts, generated passwords), but the shell replaced `$ci` with the
+ * variable's value, usually nothing. `visible` is the part of the word that is not secret (the user name of
+ * `-u user:pass`): text there can be quoted back; elsewhere only the variable name is.
+ */
+function midWordVariableNotes(word: Word, label: string, visible: VisibleRange, url: boolean): Note[] {
+  const secretFrom = url ? urlSecretPlaces(word.value) : undefined;
+  const notes: Note[] = [];
+  let offset = 0;
+  let previous: Word['parts'][number] | undefined;
+  for (const part of word.parts) {
+    const start = offset;
+    offset += part.text.length;
+    const after = previous;
+    previous = part;
+    if (part.kind !== 'variable' || part.quote !== 'double' || !MID_WORD_VARIABLE.test(part.text)) continue;
+    if (after === undefined || after.kind !== 'literal' || !ENDS_IN_WORD_CHAR.test(after.text)) continue;
+    // In a URL only the user info and the query carry credentials; `api$ENV.example.test` is a host.
+    if (secretFrom && !secretFrom(start)) continue;
+    const name = part.name ?? part.text.slice(1);
+    notes.push(
+      note(
+        'shell.expanded_in_double_quotes',
+        `${visibleWord(word.value, start, offset, visible, part.text)}${lowerFirst(label)} is in double quotes, so the shell replaced \`${part.text}\` with the value of ${name} (usually nothing) before curl ran. If \`$\` is part of the value, use single quotes or write \`\\$\`.`,
+        word.line,
+      ),
+    );
+  }
+  return notes;
+}
+
+/** Offsets into `Word.value` of text that may be quoted back in a note (a user name, never a secret). */
+export interface VisibleRange {
+  from: number;
+  to: number;
+}
+const NOTHING_VISIBLE: VisibleRange = { from: 0, to: 0 };
+
+/** Whether an offset of a URL falls in its user info (`robot$ci:pw@`) or its query (`?key=ab$cd`). */
+function urlSecretPlaces(url: string): (offset: number) => boolean {
+  const scheme = url.indexOf('://');
+  const authority = scheme === -1 ? 0 : scheme + 3;
+  const slash = url.indexOf('/', authority);
+  const at = url.lastIndexOf('@', slash === -1 ? url.length : slash);
+  const query = url.indexOf('?');
+  return (offset) =>
+    (at >= authority && offset >= authority && offset < at) || (query !== -1 && offset > query);
+}
+
+const MID_WORD_VARIABLE = /^\$\{?[A-Za-z]/;
+const ENDS_IN_WORD_CHAR = /[A-Za-z0-9]$/;
+
+/** "The shell ate `$ci` in `robot$ci-builder`: " when the piece is not secret, else "`$ci` in ". */
+function visibleWord(value: string, start: number, end: number, visible: VisibleRange, text: string): string {
+  if (start < visible.from || end > visible.to) return `\`${text}\` in `;
+  let from = start;
+  while (from > visible.from && !/\s/.test(value[from - 1] ?? ' ')) from--;
+  let to = end;
+  while (to < visible.to && !/\s/.test(value[to] ?? ' ')) to++;
+  const shown = value.slice(from, to);
+  const expanded = shown.slice(0, start - from) + shown.slice(end - from);
+  return `The shell ate \`${text}\` in \`${shown}\` (curl saw \`${expanded}\` if ${text.replace(/^\$\{?|\}$/g, '')} was unset): `;
+}
+
 export function shellNotes(
   word: Word,
   role: ValueRole,
   label: string,
   known: PasteVariables | undefined,
+  visible: VisibleRange = NOTHING_VISIBLE,
 ): Note[] {
-  const notes: Note[] = [];
+  const notes: Note[] =
+    role === 'credential' ? midWordVariableNotes(word, label, visible, label === URL_LABEL) : [];
   const line = word.line;
   for (const part of word.parts) {
     if (part.kind !== 'literal' && role === 'other') continue;

@@ -215,4 +215,56 @@ export const AWS_ERRORS: LibraryErrorInput[] = [
       'User: arn:aws:iam::123456789012:user/ci is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::bucket/key',
     ],
   },
+  {
+    id: 'cognito-secret-hash',
+    library: 'Amazon Cognito',
+    match:
+      '\\bUnable to verify secret hash for client\\b|\\bClient [\\w]{1,128} is configured for secret but secret was not received\\b',
+    cause: 'missing_credentials',
+    severity: 'error',
+    confidence: 0.86,
+    explain:
+      'The Cognito app client has a client secret, so every sign-in and token call must carry `SECRET_HASH` (an HMAC of user name and client ID with the secret); the SDK or call sent none, or computed it with the wrong user name or secret. Browser and mobile apps should use an app client without a secret.',
+    fix: [
+      'Compute `SECRET_HASH = Base64(HMAC_SHA256(client_secret, username + client_id))` and send it with the call, or create an app client without a secret for public clients.',
+    ],
+    docs: [
+      'https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash',
+    ],
+    examples: ['NotAuthorizedException: Unable to verify secret hash for client 5r2l3example'],
+  },
+  {
+    id: 'cognito-user-not-confirmed',
+    library: 'Amazon Cognito',
+    match:
+      '\\bUserNotConfirmedException\\b|\\bUser is not confirmed\\.?|\\bPasswordResetRequiredException\\b',
+    cause: 'account_or_billing_state',
+    severity: 'error',
+    confidence: 0.88,
+    explain:
+      'The user exists but has not confirmed the account (e-mail or phone code), or an administrator requires a password reset; Cognito refuses sign-in until that is done.',
+    fix: [
+      'Confirm the user (the confirmation code, or `admin-confirm-sign-up`), or complete the password reset, then sign in again.',
+    ],
+    docs: ['https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html'],
+    examples: ['UserNotConfirmedException: User is not confirmed.'],
+  },
+  {
+    id: 'cognito-identity-provider',
+    library: 'Amazon Cognito',
+    match:
+      "\\bInvalid login token\\. Issuer doesn't match providerName\\b|\\bToken is not from a supported provider of identities\\b|\\bInvalid login token\\. Incorrect token audience\\b",
+    cause: 'wrong_audience_or_issuer',
+    severity: 'error',
+    confidence: 0.88,
+    explain:
+      "The identity pool was given a login token from an issuer or app client it is not configured for: the `Logins` key must be the user pool's provider name (`cognito-idp.<region>.amazonaws.com/<pool-id>`) and the token's `aud` one of the pool's app clients.",
+    fix: [
+      'Use the user pool provider name as the `Logins` key and add the app client ID to the identity pool’s authentication providers.',
+    ],
+    docs: [
+      'https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-integrating-user-pools-with-identity-pools.html',
+    ],
+    examples: ["NotAuthorizedException: Invalid login token. Issuer doesn't match providerName"],
+  },
 ];

@@ -68,4 +68,74 @@ export const DOCKER_ERRORS: LibraryErrorInput[] = [
     ],
     near: ['Login Succeeded', 'Credentials saved'],
   },
+  {
+    id: 'registry-repository-action-denied',
+    library: 'container registries (Docker Distribution, Harbor, GitLab, Quay)',
+    match:
+      '\\bunauthorized to access repository: (?<detail>[^,\\n]{1,200}, action: [\\w*]{1,20})|\\binsufficient_scope: authorization failed\\b|\\bdenied: permission_denied: write_package\\b|\\bdenied: Permission "[\\w.]{1,80}" denied\\b',
+    cause: 'insufficient_scope_or_permissions',
+    severity: 'error',
+    confidence: 0.85,
+    explain:
+      'The registry knows who is calling (login worked, pulls may work) but this account or token may not do this action on this repository: a robot account or deploy token with pull only, a personal access token without write scope, or a push to a namespace or project the account is not a member of.',
+    fix: [
+      'Give the account or token the push (write) permission on that project or repository (Harbor: robot account with Push; GitLab: `write_registry`; GitHub: `write:packages`; Docker Hub: a Read & Write token), or push to a namespace it owns.',
+      'Check the image name: the first path part must be the project or namespace (`registry.example.com/<project>/<image>`).',
+    ],
+    docs: ['https://distribution.github.io/distribution/spec/auth/token/'],
+    examples: [
+      'unauthorized: unauthorized to access repository: team/api, action: push: unauthorized to access repository: team/api, action: push',
+      'server message: insufficient_scope: authorization failed',
+      'denied: permission_denied: write_package',
+    ],
+  },
+  {
+    id: 'registry-push-denied',
+    library: 'Docker',
+    match: '\\bdenied: requested access to the resource is denied\\b',
+    unless: '\\bpull access denied\\b',
+    cause: 'insufficient_scope_or_permissions',
+    severity: 'warning',
+    confidence: 0.6,
+    explain:
+      'The registry refused the push: the image is tagged for a namespace the logged-in account does not own (Docker Hub needs `<your-username>/<image>`), the login is for another registry host or user (`sudo docker` has its own login), or the token is read-only.',
+    fix: [
+      'Tag the image with a namespace you may push to (`docker tag app <user-or-org>/app:1.0`), log in to the same host as the same user that pushes, and use a token with write access.',
+    ],
+    docs: ['https://docs.docker.com/reference/cli/docker/image/push/'],
+    examples: [
+      'The push refers to repository [docker.io/library/app]\ndenied: requested access to the resource is denied',
+    ],
+  },
+  {
+    id: 'registry-authentication-required',
+    library: 'container registries',
+    match: '\\bunauthorized: authentication required\\b',
+    cause: 'missing_credentials',
+    severity: 'warning',
+    confidence: 0.5,
+    explain:
+      'The registry did not accept the request as anyone: on pull or push, the daemon had no login for this exact registry host; on `docker login`, the user name or password (token) was refused, often because a `$` in it was expanded by the shell or the user name has another form (robot accounts: `robot$project+name`).',
+    fix: [
+      'Log in to the exact host of the image as the user that runs docker; pass secrets through `--password-stdin` and single-quote user names that contain `$`.',
+    ],
+    docs: ['https://docs.docker.com/reference/cli/docker/login/'],
+    examples: [
+      'Error response from daemon: Get "https://registry.example.com/v2/": unauthorized: authentication required',
+    ],
+  },
+  {
+    id: 'ecr-token-expired',
+    library: 'Amazon ECR',
+    match: '\\bYour authorization token has expired\\. Reauthenticate and try again\\b',
+    cause: 'expired_token',
+    severity: 'error',
+    confidence: 0.9,
+    explain: 'ECR logins last 12 hours; the stored docker login for this registry is older than that.',
+    fix: [
+      'Log in again: `aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin <account>.dkr.ecr.<region>.amazonaws.com` (or use the amazon-ecr-credential-helper).',
+    ],
+    docs: ['https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html'],
+    examples: ['denied: Your authorization token has expired. Reauthenticate and try again.'],
+  },
 ];

@@ -3,7 +3,7 @@
  * same text better and wins, and when only the user's prose has the phrase it is said less firmly.
  */
 import type { LibraryErrorInput } from '../schema.js';
-import { NEW_TOKEN_FIX, STRIPPED_FIX, STRIPPED_HEADER } from './shared.js';
+import { NEW_TOKEN_FIX, SIGNATURE_FIX, STRIPPED_FIX, STRIPPED_HEADER } from './shared.js';
 
 const RFC6750 = 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1';
 
@@ -215,7 +215,7 @@ export const GENERIC_ERRORS: LibraryErrorInput[] = [
     id: 'generic-invalid-token',
     library: 'the server',
     match:
-      '\\binvalid (?:access |auth |authentication |bearer |jwt |oauth )?token\\b(?![ _](?:type|header|issuer))|\\b(?:access |bearer |jwt )?token (?:is |was )?(?:invalid|not valid)\\b|\\binvalid_token\\b|\\bcould not validate (?:the )?(?:token|credentials)\\b',
+      '\\binvalid (?:access |auth |authentication |bearer |jwt |oauth |refresh |id |session )?token\\b(?![ _](?:type|header|issuer))|\\b(?:access |bearer |jwt )?token (?:is |was )?(?:invalid|not valid)\\b|\\binvalid_token\\b|\\bcould not validate (?:the )?(?:token|credentials)\\b',
     cause: 'invalid_credentials',
     severity: 'warning',
     confidence: 0.45,
@@ -238,11 +238,13 @@ export const GENERIC_ERRORS: LibraryErrorInput[] = [
     id: 'generic-bad-credentials',
     library: 'the server',
     match:
-      '\\binvalid (?:api[ _-]?key|access[ _-]?key|credentials|(?:user ?name|email|login) (?:or|and) password|user(?:name)?/password)\\b|\\bbad credentials\\b|\\bincorrect (?:api[ _-]?key|password|(?:user ?name|email|login) or password|credentials)\\b|\\bwrong (?:password|credentials|api[ _-]?key)\\b|\\bauthentication failed\\b|\\b(?:api[ _-]?key|credentials) (?:is |are |was |were )?(?:invalid|not valid|incorrect)\\b|\\binvalid_(?:api_key|credentials)\\b',
+      '\\binvalid (?:api[ _-]?key|access[ _-]?key|credentials|login(?: credentials)?|(?:user ?name|email|login) (?:or|and) password|user(?:name)?/password)\\b|\\blogin failed\\b|\\bbad credentials\\b|\\bincorrect (?:api[ _-]?key|password|(?:user ?name|email|login) or password|credentials)\\b|\\bwrong (?:password|credentials|api[ _-]?key|(?:user ?name|email|login) or password)\\b|\\bauthentication failed\\b|\\b(?:api[ _-]?key|credentials) (?:is |are |was |were )?(?:invalid|not valid|incorrect)\\b|\\binvalid_(?:api_key|credentials)\\b',
     cause: 'invalid_credentials',
     severity: 'warning',
     confidence: 0.55,
     tier: 'generic',
+    // "Invalid API-key, IP, or permissions" names three causes at once (the ip-restricted rule reads it).
+    unless: '\\bAPI-?key, IP,? (?:or|and) permissions\\b',
     explain:
       'The server says the credential is wrong: mistyped, revoked, for another account or environment, or not the kind it expects.',
     fix: [
@@ -253,6 +255,157 @@ export const GENERIC_ERRORS: LibraryErrorInput[] = [
       'Bad credentials',
       '{"error":"invalid_credentials"}',
       'Authentication failed',
+      '{"msg":"Invalid login credentials"}',
     ],
+  },
+  {
+    id: 'generic-signature-invalid',
+    library: 'the server',
+    match:
+      '\\bsignature verification (?:failed|error)\\b|\\b(?:jwt|jws|token|id token|access token) signature (?:is )?(?:invalid|not valid|could not be verified|verification failed|does not match|mismatch)\\b|\\bfailed to verify (?:the )?(?:jwt |jws |token |id token )?signature\\b|\\bsignature (?:is )?(?:invalid|not valid)\\b|\\binvalid[_ ]signature\\b',
+    cause: 'signature_or_key_mismatch',
+    severity: 'error',
+    confidence: 0.75,
+    tier: 'generic',
+    explain:
+      "The server says the signature does not verify: the token (or signed request) was signed with another key or secret than the one the server checks with — another environment's secret, a rotated key, a token from another issuer — or it was altered on the way.",
+    fix: SIGNATURE_FIX,
+    examples: [
+      '{"error":"JWT signature could not be verified"}',
+      'failed to verify JWT signature',
+      '{"code":"invalid_signature"}',
+    ],
+    near: ['the signature is valid'],
+  },
+  {
+    id: 'generic-no-matching-key',
+    library: 'the server',
+    match:
+      "\\bno matching (?:signing )?key\\b|\\bkid\\b[^.\\n]{0,40}\\bnot (?:found|present|in (?:the )?(?:jwks|key ?set))\\b|\\bunknown (?:kid|key id|signing key)\\b|\\bno (?:key|jwk|public key) (?:found )?(?:for|matching|with) (?:the )?(?:kid|key id)\\b|\\b(?:(?:unable|failed) to find|could not find|couldn't find|cannot find) (?:a |the )?(?:matching |suitable )?(?:signing |public |verification )?key\\b",
+    cause: 'signature_or_key_mismatch',
+    severity: 'error',
+    confidence: 0.8,
+    tier: 'generic',
+    explain:
+      "The token's key ID (`kid`) is not among the keys the server trusts: it comes from another issuer, tenant or environment, it is not the kind of token this API verifies (a refresh token or a token signed with a shared secret), or the issuer rotated its keys and the server still holds the old set.",
+    fix: SIGNATURE_FIX,
+    examples: [
+      'no matching key found in JWKS',
+      'kid "abc" not found in jwks',
+      'could not find a matching signing key',
+    ],
+    near: ['kid found'],
+  },
+  {
+    id: 'generic-wrong-endpoint',
+    library: 'the server',
+    match:
+      '\\bwrong (?:api )?(?:endpoint|base ?url|api host|host ?name)\\b|\\b(?:please )?(?:use|call|send (?:the |your )?requests? to) (?:the (?:endpoint|host|url|base url) )?https?://[\\w.-]{3,120}/?\\s{0,2}instead\\b|\\buse the [\\w.-]{1,60} (?:endpoint|host|base url|region) instead\\b|\\bthis (?:endpoint|api|host|server) is (?:only )?(?:for|meant for|reserved for) [\\w -]{0,60}\\b(?:accounts|users|keys|plans|customers|subscriptions)\\b|\\b(?:endpoint|host|url) (?:is )?(?:not (?:valid|available|supported) for (?:your|this) (?:account|plan|key))\\b',
+    cause: 'wrong_url_or_endpoint',
+    severity: 'error',
+    confidence: 0.8,
+    tier: 'generic',
+    explain:
+      'The server says the request went to the wrong endpoint for this credential: many APIs run separate hosts per plan, account type or region (free vs paid, sandbox vs live, EU vs US), and a key only works on its own.',
+    fix: [
+      'Send the request to the host the message names (or the one your account, plan or region belongs to), keeping the same key.',
+    ],
+    examples: [
+      '{"message":"Wrong endpoint. Use https://api-free.example.com"}',
+      'This endpoint is for business accounts only',
+      'Unauthorized: call https://eu1.api.example.net instead',
+    ],
+    near: ['see https://docs.example.com for details', 'Use https://docs.example.com/auth to create a token'],
+  },
+  {
+    id: 'generic-wrong-region',
+    library: 'the server',
+    match:
+      "\\b(?:wrong|incorrect|invalid|mismatched) (?:api )?(?:region|data ?cent(?:er|re)|datacenter|data residency|instance location)\\b|\\b(?:key|token|account|credentials?) (?:is |are |was )?(?:for|from|in|(?:belongs|belong) to) (?:a |another |the )?(?:different |other )?(?:region|data ?cent(?:er|re)|datacenter)\\b|\\bregion (?:mismatch|does not match|doesn't match)\\b",
+    cause: 'wrong_environment',
+    severity: 'error',
+    confidence: 0.78,
+    tier: 'generic',
+    explain:
+      "The server says the credential belongs to another region or data center: accounts and keys created in one region (EU, US, AU, …) only work against that region's host.",
+    fix: [
+      "Call the host of the region where the account or key was created (the provider's docs list one base URL per region), or create the key in the region you call.",
+    ],
+    examples: [
+      '{"error":"Incorrect region for this API key"}',
+      'This account belongs to a different datacenter',
+    ],
+  },
+  {
+    id: 'npm-one-time-password',
+    library: 'npm',
+    match:
+      '\\bEOTP\\b|\\bmust provide a one-time pass(?:word|code)?\\b|\\bThis operation requires a one-time password\\b|\\bpassing --otp=<code>|\\bin order to use 2FA\\b',
+    cause: 'other',
+    severity: 'error',
+    confidence: 0.9,
+    explain:
+      'The token is valid, but the account or package requires a two-factor one-time password for publishing, which a CI job cannot type. This is not a wrong token: npm wants a second factor, or a token type that is exempt from it.',
+    fix: [
+      'In CI, publish with a granular access token allowed to bypass 2FA (older accounts: an Automation token), or with trusted publishing (OIDC) from GitHub Actions/GitLab; check the package’s Publishing access setting allows tokens.',
+      'Locally, pass the code: `npm publish --otp=<code>`.',
+    ],
+    docs: ['https://docs.npmjs.com/requiring-2fa-for-package-publishing-and-settings-modification'],
+    examples: [
+      'npm ERR! 401 Unauthorized - PUT https://registry.npmjs.org/@acme%2fui - You must provide a one-time pass. Upgrade your client to npm@latest in order to use 2FA.',
+      'npm error code EOTP\nnpm error This operation requires a one-time password from your authenticator.',
+    ],
+  },
+  {
+    id: 'github-otp-required',
+    library: 'GitHub',
+    match: '\\bX-GitHub-OTP: required\\b|\\bMust specify two-factor authentication OTP code\\b',
+    cause: 'other',
+    severity: 'error',
+    confidence: 0.88,
+    explain:
+      'Basic authentication with the account password was refused because the account has two-factor authentication; GitHub no longer accepts passwords for the API or Git at all.',
+    fix: [
+      'Use a personal access token (fine-grained or classic) instead of the password, or a GitHub App / `GITHUB_TOKEN` in Actions.',
+    ],
+    docs: ['https://docs.github.com/rest/authentication/authenticating-to-the-rest-api'],
+    examples: [
+      'X-GitHub-OTP: required; app',
+      '{"message":"Must specify two-factor authentication OTP code."}',
+    ],
+  },
+  {
+    id: 'auth0-mfa-required',
+    library: 'Auth0',
+    match: '\\bmfa_required\\b|\\bMultifactor authentication required\\b',
+    cause: 'other',
+    severity: 'error',
+    confidence: 0.85,
+    explain:
+      'The tenant requires multi-factor authentication for this user, so a non-interactive grant (password, refresh) cannot complete without the MFA step.',
+    fix: [
+      'Complete MFA with the `mfa_token` from the response (the MFA API), use an interactive login, or use a machine-to-machine client for automation.',
+    ],
+    docs: ['https://auth0.com/docs/secure/multi-factor-authentication/authenticate-using-ropg-flow-with-mfa'],
+    examples: [
+      '{"error":"mfa_required","error_description":"Multifactor authentication required","mfa_token":"…"}',
+    ],
+  },
+  {
+    id: 'generic-second-factor',
+    library: 'the server',
+    tier: 'generic',
+    match:
+      '\\b(?:otp|one-time (?:pass(?:word|code)?|code)|two-factor(?: authentication)?(?: code)?|2fa(?: code)?|mfa(?: code)?|multi-factor authentication|second factor|verification code) (?:is )?(?:required|missing|needed)\\b|\\botp_required\\b|\\brequires? (?:a )?(?:second factor|two-factor authentication|2fa|mfa|an? otp|a one-time password)\\b',
+    cause: 'other',
+    severity: 'error',
+    confidence: 0.75,
+    explain:
+      'The credential was accepted as far as it goes, but the account requires a second factor (a one-time code) for this action, which an automated client cannot supply.',
+    fix: [
+      'Use a credential meant for automation that is exempt from the second factor (an API or automation token, a service account, an app password), or supply the one-time code for interactive use.',
+    ],
+    examples: ['{"error":"OTP required"}', 'Two-factor authentication required'],
+    near: ['2FA is enabled on my account'],
   },
 ];

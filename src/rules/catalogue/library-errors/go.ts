@@ -134,7 +134,7 @@ export const GO_ERRORS: LibraryErrorInput[] = [
       "The server's key lookup failed for this token (often: its `kid` is not among the keys the server knows).",
     fix: ["Decode the token header and check that its `kid` is in the issuer's JWKS the server uses."],
     docs: [GOLANG_JWT],
-    examples: ['token is unverifiable: error while executing keyfunc: kid not found'],
+    examples: ['token is unverifiable: error while executing keyfunc: no keys available for issuer'],
   },
   {
     id: 'golang-jwt-malformed',

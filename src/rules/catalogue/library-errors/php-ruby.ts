@@ -319,13 +319,14 @@ export const PHP_RUBY_ERRORS: LibraryErrorInput[] = [
       'Send the session cookie or the token (`Authorization: Bearer <YOUR_TOKEN>` with devise-jwt) with the request.',
     ],
     whenSent: {
-      cause: 'invalid_credentials',
+      cause: 'wrong_header_format',
       severity: 'warning',
       confidence: 0.5,
       explain:
-        'Devise found no signed-in user although the request sends a credential: the token was revoked (devise-jwt revokes on sign-out), belongs to another scope, or is not read by the warden strategy for this route.',
+        "Devise found no signed-in user although the request sends a credential: no Warden strategy on this route reads it in that form. Devise itself only knows the session cookie; devise_token_auth reads the `access-token`, `client` and `uid` headers that sign-in returned (not `Authorization: Bearer`), and devise-jwt reads `Authorization: Bearer` only on routes and models it is configured for. Less often the token was revoked (devise-jwt's denylist on sign-out).",
       fix: [
-        'Sign in again and use the new token; check the route uses the devise-jwt strategy for this model.',
+        'With devise_token_auth, send the headers sign-in returned: `access-token`, `client`, `uid` (and `token-type: Bearer`), updated from each response when tokens rotate.',
+        'With devise-jwt, check the model has `:jwt_authenticatable` and the route authenticates that scope; then sign in again and send the new token.',
       ],
     },
     docs: [DEVISE],

@@ -402,6 +402,7 @@ export const PYTHON_ERRORS: LibraryErrorInput[] = [
       explain: `FastAPI found no bearer token although the request sends a credential: \`OAuth2PasswordBearer\` and \`HTTPBearer\` only read \`Authorization: Bearer <token>\`, so another header or scheme word counts as nothing. ${STRIPPED_HEADER}`,
       fix: ['Send exactly `Authorization: Bearer <YOUR_TOKEN>`.'],
     },
+    reads: { header: 'authorization', scheme: 'bearer' },
     docs: [FASTAPI],
     examples: ['{"detail":"Not authenticated"}'],
   },
