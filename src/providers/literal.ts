@@ -71,8 +71,20 @@ export class LiteralIndex<T> {
     this.#scanner = all.length ? new RegExp(all.map(escapeLiteral).join('|'), 'g') : undefined;
   }
 
+  /** Recent answers: detection and rules ask about the same few texts of one paste. */
+  readonly #recent = new Map<string, T[]>();
+
   /** The items whose pattern may match `text`, in their original order. */
   candidates(text: string): T[] {
+    const known = this.#recent.get(text);
+    if (known) return known;
+    const found = this.#scan(text);
+    if (this.#recent.size >= RECENT) this.#recent.clear();
+    this.#recent.set(text, found);
+    return found;
+  }
+
+  #scan(text: string): T[] {
     const hit = new Set<number>(this.#always);
     const scanner = this.#scanner;
     if (scanner) {
@@ -185,13 +197,19 @@ function extract(source: string): string | undefined {
   return best.length >= MIN_LITERAL ? best.toLowerCase() : undefined;
 }
 
+/**
+ * Texts remembered per index and lowercased: enough for the texts of one paste, small enough that a long-running
+ * bot holds at most a few megabytes (texts are capped at 64 KB where they are scanned).
+ */
+const RECENT = 32;
+
 const LOWERED = new Map<string, string>();
 
 /** `text.toLowerCase()`, remembered for the few texts one diagnosis scans many times. */
 export function lowered(text: string): string {
   let lower = LOWERED.get(text);
   if (lower === undefined) {
-    if (LOWERED.size >= 64) LOWERED.clear();
+    if (LOWERED.size >= RECENT) LOWERED.clear();
     lower = text.toLowerCase();
     LOWERED.set(text, lower);
   }
