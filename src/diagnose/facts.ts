@@ -215,3 +215,25 @@ function errorText(body: {
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+const HOSTNAME_IN_TEXT = /\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\b/gi;
+const HOST_SCAN_LIMIT = 64 * 1024;
+const MENTIONED = new WeakMap<Facts, string[]>();
+
+/**
+ * Hostnames named anywhere in what servers said or the user wrote (URLs or bare `api.example.com`),
+ * lowercased and unique, in order of appearance. Found once per paste: detection and several rules ask.
+ */
+export function mentionedHosts(facts: Facts): readonly string[] {
+  let hosts = MENTIONED.get(facts);
+  if (!hosts) {
+    const seen = new Set<string>();
+    for (const view of [...facts.answers, ...facts.prose]) {
+      const text = view.text.length > HOST_SCAN_LIMIT ? view.text.slice(0, HOST_SCAN_LIMIT) : view.text;
+      for (const m of text.matchAll(HOSTNAME_IN_TEXT)) seen.add(m[0].toLowerCase());
+    }
+    hosts = [...seen];
+    MENTIONED.set(facts, hosts);
+  }
+  return hosts;
+}

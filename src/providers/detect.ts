@@ -3,7 +3,7 @@
  * belongs to one provider, a JWT `iss`, a header only one API uses, an error body only one API writes, a
  * provider host named in an error message or the user's words. The answer says which signals agreed.
  */
-import type { Facts } from '../diagnose/facts.js';
+import { type Facts, mentionedHosts } from '../diagnose/facts.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { ProviderKnowledge } from './knowledge.js';
 import type { Environment, Host, ProviderPack } from './schema.js';
@@ -85,7 +85,7 @@ export function detectProvider(
   for (const error of evidence.clientErrors) {
     if (error.url) voteHostsIn(error.url, knowledge, vote, 'host');
   }
-  for (const text of [...facts.answers, ...facts.prose]) voteHostsIn(text.text, knowledge, vote, 'mention');
+  for (const host of mentionedHosts(facts)) vote(knowledge.matchHost(host)?.pack, 'mention');
 
   let best: ProviderDetection | undefined;
   for (const { pack, via, host } of votes.values()) {

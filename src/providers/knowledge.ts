@@ -84,8 +84,19 @@ export class ProviderKnowledge {
   }
 
   /** The pack and host entry for a request host (case-insensitive, trailing dot ignored). */
+  readonly #hostAnswers = new Map<string, HostMatch | null>();
+
   matchHost(hostname: string | undefined): HostMatch | undefined {
     if (!hostname) return undefined;
+    const known = this.#hostAnswers.get(hostname);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.#matchHost(hostname);
+    if (this.#hostAnswers.size >= 4096) this.#hostAnswers.clear();
+    this.#hostAnswers.set(hostname, found ?? null);
+    return found;
+  }
+
+  #matchHost(hostname: string): HostMatch | undefined {
     const host = hostname.toLowerCase().replace(/\.$/, '');
     const exact = this.#exact.get(host);
     if (exact) return exact;

@@ -8,6 +8,7 @@
 import type { DiagnosisContext } from '../diagnose/context.js';
 import type { TextView } from '../diagnose/facts.js';
 import type { Evidence } from '../intake/evidence.js';
+import { LiteralIndex } from '../providers/literal.js';
 import { looksQuoted, proseTexts, quoteAround, scanTexts } from './helpers/hosts.js';
 import type { RuleReport } from './types.js';
 import { defineRule } from './types.js';
@@ -67,6 +68,9 @@ const PATTERNS: Pattern[] = [
     needsAuthStatus: true,
   },
 ];
+
+/** One pass over a text finds the few patterns worth running. */
+const PATTERN_INDEX = new LiteralIndex(PATTERNS, (p) => p.match);
 
 const TITLES: Record<Kind, string> = {
   api_disabled: 'The API is not enabled for this project or account',
@@ -160,7 +164,7 @@ function find(texts: readonly TextView[], authStatus: boolean) {
   for (const view of texts) {
     // Rate limiting (429) uses the same words about quotas and plans, and is not an authentication failure.
     if (view.status === 429) continue;
-    for (const pattern of PATTERNS) {
+    for (const pattern of PATTERN_INDEX.candidates(view.text)) {
       if (pattern.needsAuthStatus && !(authStatus || view.status === 401 || view.status === 403)) continue;
       const m = pattern.match.exec(view.text);
       if (m) return { view, pattern, words: quoteAround(view.text, m.index, m[0].length), index: m.index };

@@ -7,6 +7,7 @@
  */
 import type { DiagnosisContext } from '../diagnose/context.js';
 import type { TextView } from '../diagnose/facts.js';
+import { LiteralIndex } from '../providers/literal.js';
 import { ipIn, looksQuoted, proseTexts, quoteAround, scanTexts } from './helpers/hosts.js';
 import { networkPolicy } from './helpers/network-policy.js';
 import type { RuleReport } from './types.js';
@@ -107,6 +108,9 @@ const PATTERNS: Pattern[] = [
       /\bnot included in (?:the |your )?[^.\n]{0,30}\b(?:IP )?(?:white|allow)[ -]?list\b|\bunmatched IP\b|\bviolates (?:this|the) restriction\b|\bnot (?:in|on) (?:the |your )?(?:IP )?(?:allow|white)[ -]?list\b|\b(?:allow|white)[ -]?list(?:ed)? IPs?\b[^.\n]{0,60}\bnot\b|\bCannot use the access token from location\b|\bhas an IP allow list enabled\b/i,
   },
 ];
+
+/** One pass over a text finds the few patterns worth running. */
+const PATTERN_INDEX = new LiteralIndex(PATTERNS, (p) => p.match);
 
 const FIX: Record<Kind, (ip: string | undefined) => string[]> = {
   ip: (ip) => [
@@ -222,7 +226,7 @@ function explain(kind: Kind): string {
 
 function find(texts: readonly TextView[]) {
   for (const view of texts) {
-    for (const pattern of PATTERNS) {
+    for (const pattern of PATTERN_INDEX.candidates(view.text)) {
       const m = pattern.match.exec(view.text);
       if (m) return { view, pattern, words: quoteAround(view.text, m.index, m[0].length), index: m.index };
     }

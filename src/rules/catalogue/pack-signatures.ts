@@ -3,6 +3,9 @@
  * how close each pack is to this paste (the detected provider, a provider the paste names, or another one).
  */
 import type { DiagnosisContext } from '../../diagnose/context.js';
+import { mentionedHosts } from '../../diagnose/facts.js';
+import type { ProviderKnowledge } from '../../providers/knowledge.js';
+import { LiteralIndex } from '../../providers/literal.js';
 import type { ErrorSignature, ProviderPack } from '../../providers/schema.js';
 import type { ScanText } from './scan.js';
 
@@ -41,29 +44,50 @@ export function affinityOf(ctx: DiagnosisContext, pack: ProviderPack, named: Rea
   return ctx.provider ? 'other' : 'unknown';
 }
 
-const HOSTNAME = /\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\b/gi;
 const SCAN_LIMIT = 64 * 1024;
 
 /**
  * Packs the paste names: one of their hosts appears in a URL or text, or their name does ("Salesforce",
  * "Provider: openai"). Weaker than detection, but enough to stand behind a signature that matched in prose.
  */
+const NAMED = new WeakMap<DiagnosisContext, Set<string>>();
+
 export function namedPacks(ctx: DiagnosisContext): Set<string> {
+  let named = NAMED.get(ctx);
+  if (!named) {
+    named = findNamedPacks(ctx);
+    NAMED.set(ctx, named);
+  }
+  return new Set(named);
+}
+
+function findNamedPacks(ctx: DiagnosisContext): Set<string> {
   const named = new Set<string>();
   const texts = [...ctx.facts.answers, ...ctx.facts.prose].map((t) => t.text.slice(0, SCAN_LIMIT));
-  for (const view of ctx.facts.requests) if (view.request.url?.host) texts.push(view.request.url.host);
-  for (const text of texts) {
-    for (const m of text.matchAll(HOSTNAME)) {
-      const match = ctx.knowledge.matchHost(m[0]);
-      if (match) named.add(match.pack.id);
-    }
+  const hosts = [...mentionedHosts(ctx.facts)];
+  for (const view of ctx.facts.requests) if (view.request.url?.host) hosts.push(view.request.url.host);
+  for (const host of hosts) {
+    const match = ctx.knowledge.matchHost(host);
+    if (match) named.add(match.pack.id);
   }
   const joined = texts.join('\n');
-  for (const pack of ctx.knowledge.packs) {
+  for (const pack of nameIndex(ctx.knowledge).candidates(joined)) {
     if (named.has(pack.id)) continue;
     if (nameOf(pack).test(joined)) named.add(pack.id);
   }
   return named;
+}
+
+const NAME_INDEXES = new WeakMap<ProviderKnowledge, LiteralIndex<ProviderPack>>();
+
+/** Packs indexed by the literals of their name patterns, so one pass over the paste finds the named ones. */
+function nameIndex(knowledge: ProviderKnowledge): LiteralIndex<ProviderPack> {
+  let index = NAME_INDEXES.get(knowledge);
+  if (!index) {
+    index = new LiteralIndex(knowledge.packs, nameOf);
+    NAME_INDEXES.set(knowledge, index);
+  }
+  return index;
 }
 
 const NAME_CACHE = new WeakMap<ProviderPack, RegExp>();

@@ -122,7 +122,25 @@ export function methodsForFormat(pack: ProviderPack, credential: Credential): Au
  * Format ids the credential has: what intake named it, plus the pack's own formats whose whole-value pattern
  * matches (intake names some formats only in context: an Okta token only after `SSWS`).
  */
+const FORMAT_IDS = new WeakMap<Credential, Map<string, string[]>>();
+
+/** Memoised per credential and pack: several rules ask the same question about the same credential. */
 export function formatIdsFor(pack: ProviderPack | undefined, credential: Credential): string[] {
+  let byPack = FORMAT_IDS.get(credential);
+  if (!byPack) {
+    byPack = new Map();
+    FORMAT_IDS.set(credential, byPack);
+  }
+  const key = pack?.id ?? '';
+  let ids = byPack.get(key);
+  if (!ids) {
+    ids = computeFormatIds(pack, credential);
+    byPack.set(key, ids);
+  }
+  return [...ids];
+}
+
+function computeFormatIds(pack: ProviderPack | undefined, credential: Credential): string[] {
   const ids = [credential.format?.id, credential.lookalike?.id].filter((x): x is string => !!x);
   const raw = credential.secret?.reveal();
   if (!pack || raw === undefined || raw.length > 4096) return ids;

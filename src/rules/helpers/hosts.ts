@@ -34,11 +34,38 @@ const AUTH_STATUS_ON_LINE = /\b40[13]\b|unauthori[sz]ed|forbidden/i;
  * `text`, also URLs named in error messages and the user's words (after those), with the status when their
  * line says 401/403.
  */
+const TARGETS = new WeakMap<DiagnosisContext, WeakMap<object, Map<boolean, Target[]>>>();
+
+/** Memoised per diagnosis: most place rules start from the same list. */
 export function targets(
   ctx: DiagnosisContext,
   clientErrors: readonly { url?: string; status?: number }[],
   options: { text?: boolean } = {},
-) {
+): Target[] {
+  let byErrors = TARGETS.get(ctx);
+  if (!byErrors) {
+    byErrors = new WeakMap();
+    TARGETS.set(ctx, byErrors);
+  }
+  let byText = byErrors.get(clientErrors);
+  if (!byText) {
+    byText = new Map();
+    byErrors.set(clientErrors, byText);
+  }
+  const text = options.text === true;
+  let found = byText.get(text);
+  if (!found) {
+    found = findTargets(ctx, clientErrors, { text });
+    byText.set(text, found);
+  }
+  return [...found];
+}
+
+function findTargets(
+  ctx: DiagnosisContext,
+  clientErrors: readonly { url?: string; status?: number }[],
+  options: { text?: boolean },
+): Target[] {
   const out: Target[] = [];
   const seen = new Set<string>();
   for (const view of ctx.facts.requests) {
