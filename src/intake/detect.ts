@@ -382,20 +382,25 @@ function httpExtent(lines: string[], start: number, json: JsonScanState): number
   // After the blank line that ends a message's headers; a JSON body is looked for once per message.
   let inBody = false;
   let bodyRead = false;
+  // A GET (HEAD, OPTIONS, DELETE) without Content-Length has no body: what follows its headers is the user's.
+  let bodyless = BODYLESS_REQUEST.test((lines[start] ?? '').trim());
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const t = line.trim();
     if (t === '') {
       blankRun++;
       if (blankRun >= 2) break;
+      if (!inBody && bodyless && !messageFollows(lines, i + 1)) return end;
       inBody = true;
       continue;
     }
     const next = classify(t, line);
     if (next && next.kind !== 'http' && next.kind !== 'json') break;
+    if (!inBody && BODY_HEADER.test(t)) bodyless = false;
     if (next?.kind === 'http') {
       inBody = false;
       bodyRead = false;
+      bodyless = BODYLESS_REQUEST.test(t);
     } else if (next?.kind === 'json' && inBody && !bodyRead && !json.exhausted()) {
       bodyRead = true;
       const bodyEnd = jsonBodyEnd(lines, i, json);
@@ -409,6 +414,19 @@ function httpExtent(lines: string[], start: number, json: JsonScanState): number
     end = i;
   }
   return end;
+}
+
+const BODYLESS_REQUEST = /^(?:GET|HEAD|OPTIONS|DELETE|TRACE)\s+\S/;
+const BODY_HEADER = /^(?:content-length|transfer-encoding)\s*:/i;
+
+/** The next non-blank line starts another HTTP message (a response, or the next request). */
+function messageFollows(lines: string[], from: number): boolean {
+  for (let i = from; i < lines.length && i < from + 3; i++) {
+    const t = (lines[i] ?? '').trim();
+    if (t === '') continue;
+    return classify(t, lines[i] ?? '')?.kind === 'http';
+  }
+  return false;
 }
 
 interface JsonScanState {

@@ -46,6 +46,8 @@ export default defineRule({
           (c) =>
             c.problems.includes('scheme_missing') &&
             !c.placeholder &&
+            // `$(cat token)` or `$TOKEN`: what the shell put there may well start with the scheme.
+            !(c.origin && c.origin.kind !== 'literal') &&
             c.where.some((w) => w.exchange === view.exchange.id && w.location === 'authorization'),
         )
         .filter((c) => {

@@ -555,3 +555,25 @@ Content-Type: application/json
     expect(pair.exchanges[0]?.response?.body?.text).toBe('{"error":"invalid_client"} (this is what I get)');
   });
 });
+
+describe('intake ends a bodyless request at its headers', () => {
+  it('keeps the server log pasted under a GET as the user’s text, not as a request body', () => {
+    const e = read(`GET http://localhost:3721/identity
+Authorization: Bearer ${fakeJwt}
+
+API console:
+fail: Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed.`);
+    expect(e.exchanges[0]?.request?.body).toBeUndefined();
+    expect(e.prose.map((p) => p.text).join('\n')).toContain('IDX10214');
+  });
+
+  it('still reads the response that follows the request', () => {
+    const e = read(`GET /v1/me HTTP/1.1
+Host: api.example.test
+
+HTTP/1.1 401 Unauthorized
+WWW-Authenticate: Bearer error="invalid_token"
+`);
+    expect(e.exchanges[0]?.response?.status).toBe(401);
+  });
+});

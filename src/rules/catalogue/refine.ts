@@ -34,10 +34,39 @@ export function refineCause(
   context?: ContextRefinementInput,
 ): Refinement | undefined {
   return (
+    nearMatchRefinement(cause, context?.text.scan ?? said) ??
     tokenRefinement(ctx, cause, said, context?.text.scan) ??
     ssoRefinement(ctx, cause) ??
     (context ? refineFromContext(ctx, cause, context) : undefined)
   );
+}
+
+/**
+ * IdentityModel prints both sides of a failed audience or issuer check ("Audiences: 'api1'. Did not match:
+ * validationParameters.ValidAudience: 'api1 '"). When they differ only by whitespace, case or a trailing slash,
+ * the token is right and the server's configured value carries the stray character.
+ */
+const BOTH_SIDES =
+  /(Audiences?|Issuer): '([^'\n]{1,300})'\. Did not match: validationParameters\.Valid(?:Audience|Issuer)s?: '([^'\n]{0,300})'/;
+
+function nearMatchRefinement(cause: Cause, text: string): Refinement | undefined {
+  if (cause !== 'wrong_audience_or_issuer') return undefined;
+  const m = BOTH_SIDES.exec(text);
+  if (!m) return undefined;
+  const [, what = 'Audience', token = '', expected = ''] = m;
+  const loose = (v: string) => v.trim().toLowerCase().replace(/\/+$/, '');
+  if (token === expected || loose(token) !== loose(expected)) return undefined;
+  const claim = what.toLowerCase().startsWith('aud') ? 'audience' : 'issuer';
+  return {
+    cause: 'server_misconfiguration',
+    note: `The token's ${claim} ${quote(token)} and the one the API expects ${quote(expected)} differ only by whitespace, letter case or a trailing slash: the token is right, and the API's configured value (appsettings.json, environment variable) carries the stray character.`,
+    fix: [
+      `Correct the API's configured valid ${claim} so it is exactly ${quote(token.trim())} (no trailing space or slash), then restart the API.`,
+    ],
+    replacesFix: true,
+    severity: 'error',
+    confidence: 0.85,
+  };
 }
 
 /** Causes a refresh token sent as an access token produces: its key, audience and type are the issuer's own. */

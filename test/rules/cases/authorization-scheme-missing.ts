@@ -87,6 +87,11 @@ x-amzn-errortype: UnauthorizedException
   ],
   valid: [
     {
+      name: 'the header comes from a command whose output may hold the scheme',
+      paste:
+        'curl -H "Authorization: $(cat ~/.api_token)" https://api.example.com/v3/apps\n< HTTP/1.1 401 Unauthorized',
+    },
+    {
       name: 'a placeholder without a scheme (placeholder-credential)',
       paste: 'curl -H "Authorization: YOUR_API_KEY" https://api.acme.test/v2/orders',
     },

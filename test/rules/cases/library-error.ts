@@ -23,6 +23,16 @@ Content-Type: application/json
 ${body}`;
 
 const invalid: InvalidCase[] = [
+  {
+    name: "an audience check that fails only on a stray space in the API's configuration",
+    paste: `GET https://orders.example.test/api/orders\n\nfail: Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerHandler[1]\n      Authentication failed.\nMicrosoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed. Audiences: 'orders-api'. Did not match: validationParameters.ValidAudience: 'orders-api ' or validationParameters.ValidAudiences: 'null'.`,
+    expect: {
+      cause: 'server_misconfiguration',
+      severity: 'error',
+      detail: ['differ only by whitespace'],
+      fix: ['configured valid audience'],
+    },
+  },
   // Kerberos / SPNEGO
   {
     name: 'SPNEGO: Kerberos refuses the ticket because the clocks drifted',
