@@ -216,7 +216,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-const HOSTNAME_IN_TEXT = /\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\b/gi;
+/** Hostnames in free text (URLs or bare `api.example.com`). */
+export const HOSTNAME_IN_TEXT = /\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\b/gi;
 const HOST_SCAN_LIMIT = 64 * 1024;
 const MENTIONED = new WeakMap<Facts, string[]>();
 

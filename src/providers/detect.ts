@@ -3,7 +3,7 @@
  * belongs to one provider, a JWT `iss`, a header only one API uses, an error body only one API writes, a
  * provider host named in an error message or the user's words. The answer says which signals agreed.
  */
-import { type Facts, mentionedHosts } from '../diagnose/facts.js';
+import { type Facts, HOSTNAME_IN_TEXT, mentionedHosts } from '../diagnose/facts.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { ProviderKnowledge } from './knowledge.js';
 import type { Environment, Host, ProviderPack } from './schema.js';
@@ -31,9 +31,6 @@ const WEIGHT: Record<DetectionSignal, number> = {
 
 /** Error texts are read up to this much: the signature is near the top of any real error. */
 const MAX_SCAN = 64 * 1024;
-
-/** Hostnames in free text (URLs or bare `api.example.com`). */
-const HOSTNAME_IN_TEXT = /\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\b/gi;
 
 export function detectProvider(
   evidence: Evidence,

@@ -9,9 +9,9 @@ import type { Credential } from '../intake/evidence.js';
 import { packForFormat } from '../providers/detect.js';
 import type { ProviderKnowledge } from '../providers/knowledge.js';
 import type { ProviderPack } from '../providers/schema.js';
+import { editDistance } from './helpers/edit-distance.js';
 import { curlExample } from './helpers/fix.js';
 import {
-  editDistance,
   isLocalHost,
   packFormatOf,
   requestFor,

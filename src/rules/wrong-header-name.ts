@@ -20,6 +20,7 @@ import {
   formatIdsFor,
   isAuthorizationMethod,
   isUsable,
+  lower,
   methodsAt,
   methodsForFormat,
   packFor,
@@ -34,8 +35,6 @@ import {
 } from './helpers/credentials.js';
 import { curlExample, placeholderFor } from './helpers/fix.js';
 import { defineRule, type RuleReport } from './types.js';
-
-const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 export default defineRule({
   meta: {

@@ -18,6 +18,7 @@ import {
   formatIdsFor,
   isAuthorizationMethod,
   isUsable,
+  lower,
   methodsAt,
   type Placement,
   packFor,
@@ -29,8 +30,6 @@ import {
 } from './helpers/credentials.js';
 import { curlExample, describePlace, placeholderFor } from './helpers/fix.js';
 import { defineRule, type RuleReport } from './types.js';
-
-const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 export default defineRule({
   meta: {

@@ -7,6 +7,7 @@ import { formatById } from '../../src/intake/credentials/formats.js';
 import { compilePacks, ProviderKnowledge } from '../../src/providers/knowledge.js';
 import { PACKS_A } from '../../src/providers/packs/index-a.js';
 import type { ProviderPack } from '../../src/providers/schema.js';
+import { hostClashes, misresolvedHosts } from '../support/pack-checks.js';
 
 const OWNED = [
   'github',
@@ -1223,26 +1224,12 @@ describe('packs-a', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('resolves every host to its own pack', () => {
-    for (const pack of packs) {
-      for (const { host } of pack.hosts) {
-        const sample = host.startsWith('*.') ? `tenant-1.${host.slice(2)}` : host;
-        expect(knowledge.matchHost(sample)?.pack.id, `${host} → ${pack.id}`).toBe(pack.id);
-      }
-    }
+  it('resolves every host to its own pack, with the environment it declares', () => {
+    expect(misresolvedHosts(packs, knowledge)).toEqual([]);
   });
 
   it('lets no host be claimed by two packs', () => {
-    const owner = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const pack of packs) {
-      for (const { host } of pack.hosts) {
-        const previous = owner.get(host);
-        if (previous && previous !== pack.id) clashes.push(`${host}: ${previous} and ${pack.id}`);
-        owner.set(host, pack.id);
-      }
-    }
-    expect(clashes).toEqual([]);
+    expect(hostClashes(packs)).toEqual([]);
   });
 
   it('separates sandbox from production hosts', () => {

@@ -11,6 +11,7 @@ import { formatById } from '../../intake/credentials/formats.js';
 import type { Credential, Evidence, Occurrence } from '../../intake/evidence.js';
 import type { Kind } from '../../intake/kinds.js';
 import type { AuthMethod, ProviderPack } from '../../providers/schema.js';
+import { editDistance } from './edit-distance.js';
 import { placeholderFor } from './fix.js';
 
 /** Sources that show what went over the wire, as opposed to a command or code that would send it. */
@@ -167,7 +168,7 @@ export function bestMethod(pack: ProviderPack, credential?: Credential): AuthMet
   return usable[0];
 }
 
-const lower = (s: string | undefined) => (s ?? '').toLowerCase();
+export const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 export function isAuthorizationMethod(method: AuthMethod): boolean {
   return (
@@ -393,33 +394,6 @@ export function shapeNeeds(shape: string | undefined): ShapeNeeds | undefined {
 
 // ---------------------------------------------------------------------------------------------------------
 // Header names.
-
-/**
- * Optimal string alignment distance (edits, with adjacent transpositions counting one), stopping early once
- * it exceeds `max`. Header names are short, so this is a few hundred steps at most.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1);
-      row.push(d);
-      if (d < best) best = d;
-    }
-    if (best > max) return max + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? max + 1;
-}
 
 /** Names people write when they mean `Authorization` (other than plain typos, which the distance catches). */
 const AUTHORIZATION_STAND_INS = new Set([

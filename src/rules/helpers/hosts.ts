@@ -182,33 +182,6 @@ export function origin(scheme: string, host: string, port: number | undefined): 
   return `${scheme}://${host}${port === undefined || standard ? '' : `:${port}`}`;
 }
 
-/**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, the commonest typing slip),
- * stopping early once it exceeds `max`. Hosts are short, so the quadratic table is cheap.
- */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
-      if (d < best) best = d;
-    }
-    if (best > max) return max + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
 const ENV_WORDS: Record<string, Environment> = {
   sandbox: 'sandbox',
   sbx: 'sandbox',
@@ -279,7 +252,11 @@ const MAX_TEXT = 64 * 1024;
 /** What servers and clients said, then what the user wrote; each capped at 64 KB. */
 export function scanTexts(ctx: DiagnosisContext, include: { prose?: boolean } = {}): TextView[] {
   const list = include.prose === false ? ctx.facts.answers : [...ctx.facts.answers, ...ctx.facts.prose];
-  return list.map((t) => (t.text.length > MAX_TEXT ? { ...t, text: t.text.slice(0, MAX_TEXT) } : t));
+  return list.map(capped);
+}
+
+function capped(t: TextView): TextView {
+  return t.text.length > MAX_TEXT ? { ...t, text: t.text.slice(0, MAX_TEXT) } : t;
 }
 
 /** IPv4 (masked `X.X.X.X` too) or IPv6 addresses named in a message. */
@@ -387,9 +364,7 @@ export function resend(credential: Credential | undefined): Parameters<typeof cu
 
 /** What the user wrote, capped like `scanTexts`. */
 export function proseTexts(ctx: DiagnosisContext): TextView[] {
-  return ctx.facts.prose.map((t) =>
-    t.text.length > MAX_TEXT ? { ...t, text: t.text.slice(0, MAX_TEXT) } : t,
-  );
+  return ctx.facts.prose.map(capped);
 }
 
 /** The line around a match, trimmed to a readable length, for quoting in a detail. */

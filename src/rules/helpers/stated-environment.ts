@@ -65,7 +65,7 @@ const MAX_SENTENCE = 600;
 /** Statements in the user's prose about which environment the credential belongs to. */
 export function credentialStatements(ctx: DiagnosisContext): CredentialStatement[] {
   const out: CredentialStatement[] = [];
-  for (const view of userTexts(ctx)) {
+  for (const view of proseTexts(ctx)) {
     for (const sentence of view.text.split(SENTENCE_SPLIT)) {
       if (sentence.length > MAX_SENTENCE || QUESTION.test(sentence)) continue;
       for (const clause of sentence.split(CLAUSE_SPLIT)) {
@@ -78,33 +78,6 @@ export function credentialStatements(ctx: DiagnosisContext): CredentialStatement
     }
   }
   return out;
-}
-
-/**
- * The user's prose, plus words the user wrote right after a pasted response: intake keeps text that follows a
- * JSON body (after a blank line) as part of that body, but it is the user talking, not the server.
- */
-function userTexts(ctx: DiagnosisContext): TextView[] {
-  const out = proseTexts(ctx);
-  for (const view of ctx.facts.responses) {
-    const text = view.response.body?.text;
-    const after = text ? afterJson(text) : undefined;
-    if (after) out.push({ kind: 'prose', text: after, pointer: `${view.pointer}.body` });
-  }
-  return out;
-}
-
-function afterJson(text: string): string | undefined {
-  if (!/^\s*[[{]/.test(text) || text.length > 64 * 1024) return undefined;
-  const gap = text.search(/\n[ \t]*\n/);
-  if (gap < 0) return undefined;
-  try {
-    JSON.parse(text.slice(0, gap));
-  } catch {
-    return undefined;
-  }
-  const rest = text.slice(gap).trim();
-  return rest && !/^[[{<]/.test(rest) ? rest : undefined;
 }
 
 function fromWords(clause: string, view: TextView, out: CredentialStatement[], failing: boolean): void {
