@@ -4,12 +4,11 @@
  * all diagnose through this, so they answer alike.
  */
 import type { Config } from '../config.js';
-import { type IntakeOptions, intake } from '../intake/index.js';
-import { checkSignatures } from '../providers/jwks.js';
+import type { IntakeOptions } from '../intake/index.js';
 import type { ProviderKnowledge } from '../providers/knowledge.js';
 import { loadKnowledge } from '../providers/load.js';
 import type { Clock, DiagnoseOptions } from './context.js';
-import { diagnoseEvidence } from './diagnose.js';
+import { diagnose } from './diagnose.js';
 import type { Diagnosis } from './finding.js';
 
 export interface Diagnoser {
@@ -34,19 +33,15 @@ export function createDiagnoser(config: DiagnoserConfig, init: DiagnoserInit = {
   const issuers = config.AUTHDOCTOR_JWKS_ISSUERS;
   return {
     knowledge,
-    async diagnose(input, call = {}) {
-      const evidence = intake(input, { maxBytes: config.AUTHDOCTOR_MAX_INPUT_BYTES, ...call.intake });
-      const signatures =
-        issuers.length > 0
-          ? await checkSignatures(evidence, {
-              issuers,
-              timeoutMs: config.AUTHDOCTOR_JWKS_TIMEOUT_MS,
-              ...(init.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
-            })
-          : [];
-      return diagnoseEvidence(evidence, {
+    diagnose(input, call = {}) {
+      return diagnose(input, {
         knowledge,
-        signatures,
+        intake: { maxBytes: config.AUTHDOCTOR_MAX_INPUT_BYTES, ...call.intake },
+        signatureCheck: {
+          issuers,
+          timeoutMs: config.AUTHDOCTOR_JWKS_TIMEOUT_MS,
+          ...(init.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
+        },
         ...(call.clock ? { clock: call.clock } : {}),
         ...(init.options ? { options: init.options } : {}),
       });
