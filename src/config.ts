@@ -70,6 +70,27 @@ export const ConfigSchema = z.object({
       ),
   ).transform((v) => v ?? []),
   AUTHDOCTOR_JWKS_TIMEOUT_MS: intFrom(100, 60_000, 3000, 'a timeout in milliseconds'),
+  /** Where users are sent when a human takes over (a help-desk form, a status page, an email link). */
+  AUTHDOCTOR_SUPPORT_URL: httpUrl,
+  /** The support channel escalations go to (a Slack or Discord channel name or id). */
+  AUTHDOCTOR_SUPPORT_CHANNEL: text,
+  /** Messages from one user in one thread this close together are read as one paste. */
+  AUTHDOCTOR_PASTE_WINDOW_MS: intFrom(0, 60_000, 2000, 'a window in milliseconds'),
+  /** "Did that fix it?" this long after the bot's last question, once per conversation. */
+  AUTHDOCTOR_FOLLOWUP_MINUTES: intFrom(1, 7 * 24 * 60, 30, 'a delay in minutes'),
+  /** Consecutive "still 401" answers after which the conversation goes to a human. */
+  AUTHDOCTOR_STUCK_AFTER: intFrom(2, 50, 4, 'a count of answers'),
+  /** How long an idle conversation is kept (its state holds only redacted data). */
+  AUTHDOCTOR_SESSION_TTL_HOURS: intFrom(1, 24 * 90, 24 * 7, 'a duration in hours'),
+  /** In-memory store only: conversations kept at most (least recently used go first). */
+  AUTHDOCTOR_MAX_SESSIONS: intFrom(10, 10_000_000, 10_000, 'a count of conversations'),
+  /** Prefix of every Redis key, so several deployments can share one Redis. */
+  AUTHDOCTOR_REDIS_PREFIX: blank(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w:.-]{1,64}$/, { message: 'letters, digits and _ : . - (at most 64), e.g. authdoctor:' }),
+  ).transform((v) => v ?? 'authdoctor:'),
   LOG_LEVEL: blank(z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` })).transform(
     (v) => v ?? 'info',
   ),

@@ -7,6 +7,9 @@ export const ErrorCodes = {
   USAGE: 'ERR_USAGE',
   INPUT_UNREADABLE: 'ERR_INPUT_UNREADABLE',
   NOT_IMPLEMENTED: 'ERR_NOT_IMPLEMENTED',
+  LOCK_TIMEOUT: 'ERR_LOCK_TIMEOUT',
+  STORE_UNAVAILABLE: 'ERR_STORE_UNAVAILABLE',
+  QUEUE_CLOSED: 'ERR_QUEUE_CLOSED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -81,14 +81,14 @@ describe('authdoctor chat without a terminal', () => {
     const run = await runCliWith(['chat'], { stdin: paste });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('GitHub REST API');
-    expect(run.stdout).toContain('Checklist');
+    expect(run.stdout).toContain('walk through the rest of the 401 checklist');
     expect(run.stdout).not.toContain(token);
   });
 
   it('is what serve opens when no platform is configured', async () => {
     const run = await runCliWith(['serve'], { stdin: paste });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Checklist');
+    expect(run.stdout).toContain('Read: curl command');
   });
 });
 

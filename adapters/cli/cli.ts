@@ -14,7 +14,7 @@ export const USAGE = `Usage: authdoctor <command> [options]
 Commands:
   serve                 Start what is configured (Slack, Discord); with no platform
                         credentials, open the terminal chat. This is what \`npm start\` runs.
-  chat                  Open the terminal chat.
+  chat [--now ISO-8601] Open the terminal chat.
   diagnose [FILE|-] [--json] [--now ISO-8601]
                         Diagnose one paste (a file, or stdin): what is wrong, the evidence,
                         the fix, and the 401 checklist. --now fixes the clock for expiry checks.
@@ -91,7 +91,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       return parseCommand({ source, json: values.json === true }, io);
     }
     case 'chat':
-      return runChat(io, loadConfig(io.env));
+      return runChat(io, loadConfig(io.env), chatClock(values.now));
     case 'serve': {
       const config = loadConfig(io.env);
       const adapters = enabledAdapters(config);
@@ -102,7 +102,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
           { hint: 'Unset SLACK_* and DISCORD_* to use the terminal chat.' },
         );
       }
-      return runChat(io, config);
+      return runChat(io, config, chatClock(values.now));
     }
     default:
       throw usage(`unknown command "${command}"`);
@@ -117,6 +117,14 @@ function clockOption(now: unknown): { clock?: Clock } {
       `--now must be an ISO-8601 date or time, e.g. 2026-01-15 or 2026-01-15T12:00:00Z (got "${String(now)}")`,
     );
   return { clock };
+}
+
+/** `--now` for the chat: the clock starts there and runs on. */
+function chatClock(now: unknown): { now?: () => number } {
+  const { clock } = clockOption(now);
+  if (!clock) return {};
+  const started = Date.now();
+  return { now: () => clock.now + (Date.now() - started) };
 }
 
 function usage(message: string): AuthdoctorError {

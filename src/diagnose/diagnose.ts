@@ -55,12 +55,24 @@ export interface DiagnoseInit extends DiagnoseEvidenceInit {
 }
 
 export async function diagnose(input: string | Uint8Array, init: DiagnoseInit = {}): Promise<Diagnosis> {
+  return (await examine(input, init)).diagnosis;
+}
+
+/** The diagnosis and the evidence it was drawn from (the conversation keeps both, redacted). */
+export async function examine(
+  input: string | Uint8Array,
+  init: DiagnoseInit = {},
+): Promise<{ evidence: Evidence; diagnosis: Diagnosis }> {
   const evidence = intake(input, init.intake);
   const signatures =
     init.signatureCheck && init.signatureCheck.issuers.length > 0
       ? await checkSignatures(evidence, init.signatureCheck)
       : [];
-  return diagnoseEvidence(evidence, { ...init, signatures: [...(init.signatures ?? []), ...signatures] });
+  const diagnosis = diagnoseEvidence(evidence, {
+    ...init,
+    signatures: [...(init.signatures ?? []), ...signatures],
+  });
+  return { evidence, diagnosis };
 }
 
 /** Says what the paste could not show, instead of letting silence read as "nothing is wrong". */

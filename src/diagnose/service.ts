@@ -4,17 +4,23 @@
  * all diagnose through this, so they answer alike.
  */
 import type { Config } from '../config.js';
+import type { Evidence } from '../intake/evidence.js';
 import type { IntakeOptions } from '../intake/index.js';
 import type { ProviderKnowledge } from '../providers/knowledge.js';
 import { loadKnowledge } from '../providers/load.js';
 import type { Clock, DiagnoseOptions } from './context.js';
-import { diagnose } from './diagnose.js';
+import { examine } from './diagnose.js';
 import type { Diagnosis } from './finding.js';
 
 export interface Diagnoser {
   readonly knowledge: ProviderKnowledge;
   /** Intake, the optional signature check, the rules. */
   diagnose(input: string | Uint8Array, init?: { clock?: Clock; intake?: IntakeOptions }): Promise<Diagnosis>;
+  /** The same, with the evidence it was drawn from. */
+  examine(
+    input: string | Uint8Array,
+    init?: { clock?: Clock; intake?: IntakeOptions },
+  ): Promise<{ evidence: Evidence; diagnosis: Diagnosis }>;
 }
 
 export interface DiagnoserInit {
@@ -31,20 +37,21 @@ type DiagnoserConfig = Pick<
 export function createDiagnoser(config: DiagnoserConfig, init: DiagnoserInit = {}): Diagnoser {
   const knowledge = loadKnowledge(config);
   const issuers = config.AUTHDOCTOR_JWKS_ISSUERS;
+  const examineOne: Diagnoser['examine'] = (input, call = {}) =>
+    examine(input, {
+      knowledge,
+      intake: { maxBytes: config.AUTHDOCTOR_MAX_INPUT_BYTES, ...call.intake },
+      signatureCheck: {
+        issuers,
+        timeoutMs: config.AUTHDOCTOR_JWKS_TIMEOUT_MS,
+        ...(init.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
+      },
+      ...(call.clock ? { clock: call.clock } : {}),
+      ...(init.options ? { options: init.options } : {}),
+    });
   return {
     knowledge,
-    diagnose(input, call = {}) {
-      return diagnose(input, {
-        knowledge,
-        intake: { maxBytes: config.AUTHDOCTOR_MAX_INPUT_BYTES, ...call.intake },
-        signatureCheck: {
-          issuers,
-          timeoutMs: config.AUTHDOCTOR_JWKS_TIMEOUT_MS,
-          ...(init.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
-        },
-        ...(call.clock ? { clock: call.clock } : {}),
-        ...(init.options ? { options: init.options } : {}),
-      });
-    },
+    examine: examineOne,
+    diagnose: async (input, call) => (await examineOne(input, call)).diagnosis,
   };
 }

@@ -132,6 +132,15 @@ export const EndpointNoticeSchema = z.object({
 
 export const DocLinkSchema = z.object({ title: z.string(), url: z.url() });
 
+/** Where the provider's users revoke and re-issue a credential, for the advice given when one leaks. */
+export const RotationSchema = z.object({
+  /** The page where credentials are listed, revoked and created (or the docs page that says how). */
+  url: z.url(),
+  /** What to do there, in order: short, plain sentences with `inline code` only. */
+  steps: z.array(z.string().min(1)).min(1),
+});
+export type Rotation = z.infer<typeof RotationSchema>;
+
 export const ProviderPackSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes'),
   name: z.string().min(1),
@@ -152,6 +161,7 @@ export const ProviderPackSchema = z.object({
   /** The first link is the provider's authentication reference. */
   docs: z.array(DocLinkSchema).min(1),
   pitfalls: z.array(z.string()).default([]),
+  rotate: RotationSchema.optional(),
 });
 export type ProviderPack = z.infer<typeof ProviderPackSchema>;
 /** What a pack file contains (patterns as strings, defaults optional). */

@@ -94,4 +94,12 @@ export const airtable = {
     '403 INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND is deliberately ambiguous: check both the token’s scopes and bases and the base / table ids (prefer table ids over names).',
     'A personal access token must list each base it can access; new bases are not included automatically.',
   ],
+  rotate: {
+    url: 'https://airtable.com/create/tokens',
+    steps: [
+      'Open the Developer hub › Personal access tokens.',
+      'Delete (or regenerate) the token and create a new one with only the scopes and bases it needs.',
+      'Update it where it is stored.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -130,4 +130,13 @@ export const anthropic = {
     'Every response carries request-id and anthropic-organization-id headers: useful to confirm which organization a key belongs to.',
     'Billing problems come back as 400 or 402 with their own messages, not 401.',
   ],
+  rotate: {
+    url: 'https://console.anthropic.com/settings/keys',
+    steps: [
+      'Open Settings › API keys in the Console, in the workspace the key belongs to.',
+      'Create a new key and update every place that stores the old one.',
+      'Delete the old key; requests made with it fail at once.',
+      'Check the usage page for requests you did not make.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -185,4 +185,12 @@ export const atlassian = {
     'Org admins can block personal API tokens, which shows up as AUTHENTICATED_FAILED.',
     'Scoped API tokens and OAuth 2.0 tokens are sent to api.atlassian.com/ex/jira/{cloudId}/…, not to <site>.atlassian.net.',
   ],
+  rotate: {
+    url: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    steps: [
+      'Sign in as the account that owns the token and open Security › API tokens.',
+      'Revoke the token, then create a new one (it is shown once) with an expiry date.',
+      'Update it where it is stored; Basic auth takes your Atlassian account email as the username and the token as the password.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -215,4 +215,13 @@ export const auth0 = {
     'Using the client secret as the bearer value gives 400 “Bad HTTP authentication header format”.',
     'The audience must be the API identifier exactly (https://<tenant>.auth0.com/api/v2/ for the Management API), including the trailing slash.',
   ],
+  rotate: {
+    url: 'https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens',
+    steps: [
+      'Management API access tokens cannot be revoked; they expire on their own (after 24 hours by default).',
+      'If one leaked, rotate the client secret of the application that requested it (Applications › the app › Settings) and update that application.',
+      "Or remove that application's access to the Auth0 Management API (APIs › Auth0 Management API › Machine to Machine Applications).",
+      'Check the tenant logs (Monitoring › Logs) for Management API calls you did not make.',
+    ],
+  },
 } satisfies ProviderPackInput;

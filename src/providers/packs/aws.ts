@@ -287,4 +287,13 @@ export const aws = {
     'Role chaining silently caps sessions at 1 hour; requesting longer fails with a DurationSeconds error.',
     "API Gateway (execute-api hosts) has its own pack: its 'Missing Authentication Token' usually means a wrong path or stage, not missing credentials.",
   ],
+  rotate: {
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+    steps: [
+      'If the key leaked, make it inactive at once (IAM console › Users › the user › Security credentials) and check CloudTrail for calls made with its access key ID.',
+      'Create a new access key for the IAM user there, or with `aws iam create-access-key --user-name USER`.',
+      'Deploy the new key, then deactivate the old one: `aws iam update-access-key --user-name USER --access-key-id OLD_KEY_ID --status Inactive`.',
+      'When nothing fails, delete it: `aws iam delete-access-key --user-name USER --access-key-id OLD_KEY_ID`.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -101,4 +101,12 @@ export const azureDevops = {
     'PATs belong to one organization unless created for “All accessible organizations”, and expire (at most one year).',
     'TF400813 for the user aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa (or an empty user) means the caller was anonymous: the credential itself was not accepted.',
   ],
+  rotate: {
+    url: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate',
+    steps: [
+      'In Azure DevOps open User settings › Personal access tokens.',
+      'Revoke the token, or Regenerate it to get a new value with the same scopes and organization.',
+      'Update the token in pipelines, package manager configuration and git credential managers.',
+    ],
+  },
 } satisfies ProviderPackInput;

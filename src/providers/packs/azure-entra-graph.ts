@@ -593,4 +593,13 @@ export const azureEntraGraph = {
     'Access tokens cannot be revoked and live until expiry; scripts running past about an hour must refresh.',
     'Error codes and texts may change; https://login.microsoftonline.com/error?code=<number> shows the current description of any AADSTS code.',
   ],
+  rotate: {
+    url: 'https://entra.microsoft.com/',
+    steps: [
+      'In the Microsoft Entra admin center open App registrations, select the app, then Certificates & secrets.',
+      'Add a new client secret (or certificate), deploy it, then delete the old one.',
+      "Tokens already issued stay valid until they expire; for a user's tokens, use Revoke sessions on the user's page.",
+      'Check the service principal sign-in logs for use of the old secret.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -99,4 +99,13 @@ export const azureOpenai = {
     "Keys are per resource: a key from resource A against resource B's endpoint gives the same 'invalid subscription key or wrong API endpoint' 401.",
     'With Entra ID the caller needs a data-plane role such as Cognitive Services OpenAI User; Owner or Contributor alone is not enough.',
   ],
+  rotate: {
+    url: 'https://portal.azure.com/',
+    steps: [
+      'In the Azure portal open the resource › Resource Management › Keys and Endpoint.',
+      'Switch your apps to the other key, then choose Regenerate for the key that leaked.',
+      'From the CLI: `az cognitiveservices account keys regenerate --name RESOURCE --resource-group GROUP --key-name key1` (or `key2`).',
+      'Prefer Microsoft Entra ID authentication (a managed identity), which leaves no key to leak.',
+    ],
+  },
 } satisfies ProviderPackInput;

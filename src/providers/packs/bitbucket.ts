@@ -111,4 +111,13 @@ export const bitbucket = {
     'Digest auth is not supported, only Basic.',
     'Bitbucket API tokens have the shared Atlassian token format (ATATT…), so the value alone does not say whether it was made for Bitbucket.',
   ],
+  rotate: {
+    url: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    steps: [
+      'Sign in as the account that owns the token and open Atlassian account settings › Security › API tokens.',
+      'Revoke the token, then create an API token with scopes, choosing Bitbucket and only the scopes you need.',
+      'Older app passwords are revoked under Personal Bitbucket settings › App passwords.',
+      'Update git credential helpers and CI variables that hold the old value.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -180,4 +180,13 @@ export const cloudflare = {
     'Zone-scoped tokens fail on zones not included when the token was created.',
     'GET /client/v4/user/tokens/verify reports the token’s status (active, disabled or expired) and is the quickest way to tell a dead token from a permission gap.',
   ],
+  rotate: {
+    url: 'https://dash.cloudflare.com/profile/api-tokens',
+    steps: [
+      'Open My Profile › API Tokens (account-owned tokens are under Manage Account › API Tokens).',
+      'Roll the token (same permissions, new value), or delete it and create a new one.',
+      'If the Global API Key leaked, change it on the same page, and prefer scoped API tokens from then on.',
+      "Check the account's audit logs for changes you did not make.",
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -80,4 +80,12 @@ export const datadog = {
     'DD-API-KEY alone only submits data; reading data and changing configuration also need DD-APPLICATION-KEY.',
     'Datadog answers every key problem with the same 403 {"errors":["Forbidden"]}.',
   ],
+  rotate: {
+    url: 'https://docs.datadoghq.com/account_management/api-app-keys/',
+    steps: [
+      'In Datadog, on the site your account uses, open Organization Settings › API Keys (or Application Keys).',
+      'Create a new key, deploy it to agents and integrations, then revoke the old key.',
+      'Check the Audit Trail, where enabled, for activity with the old key.',
+    ],
+  },
 } satisfies ProviderPackInput;

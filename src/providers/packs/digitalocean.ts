@@ -71,4 +71,12 @@ export const digitalocean = {
     'Custom-scoped tokens often miss indirect scopes (for example ssh_key or account read); the call fails with 403 even though the main resource scope is present.',
     'Read-only tokens used to get 401 on writes; today scope failures are 403.',
   ],
+  rotate: {
+    url: 'https://cloud.digitalocean.com/account/api/tokens',
+    steps: [
+      'Open API › Tokens in the control panel.',
+      'Delete (or regenerate) the token, then generate a new one with only the scopes and expiry it needs.',
+      'Update it in `doctl` (`doctl auth init`), CI variables and `.env` files.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -136,4 +136,12 @@ export const discord = {
     'Resetting the bot token in the portal immediately invalidates the old one everywhere.',
     '403 Missing Access (50001) means the bot was not invited with the needed scope or cannot see the channel, not that the token is bad.',
   ],
+  rotate: {
+    url: 'https://discord.com/developers/applications',
+    steps: [
+      'Open your application › Bot and choose Reset Token; the old token stops working at once.',
+      "Copy the new token (it is shown once), update your bot's configuration and restart it.",
+      'If the client secret leaked, reset it under OAuth2.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -219,4 +219,12 @@ export const dockerHub = {
     'Credential helpers (credsStore in ~/.docker/config.json) fail quietly at login time (“error storing credentials”); later pushes then have no credentials.',
     'The client messages are the same for every registry (Docker Hub, GHCR, ECR, GCR, ACR, GitLab); ECR logins expire after 12 hours.',
   ],
+  rotate: {
+    url: 'https://docs.docker.com/go/access-tokens/',
+    steps: [
+      'In Docker Hub open Account settings › Personal access tokens.',
+      'Deactivate or delete the token and generate a new one with only the access it needs.',
+      'Run `docker logout`, then `docker login -u USERNAME` and paste the new token as the password; update CI secrets too.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -165,4 +165,12 @@ export const elasticsearch = {
     'Client configuration typos (for example “username” vs “user”) silently send no credentials and produce “missing authentication credentials”.',
     'Amazon OpenSearch Service and AWS-hosted domains use SigV4 or their own users, not Elasticsearch API keys.',
   ],
+  rotate: {
+    url: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-invalidate-api-key.html',
+    steps: [
+      'Invalidate the API key: in Kibana, Stack Management › API keys › Delete, or `DELETE /_security/api_key` with its id in `ids`.',
+      'Create a new key with `POST /_security/api_key` and only the privileges it needs, then update your clients.',
+      'For a leaked password, change it with `POST /_security/user/USERNAME/_password`.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -51,4 +51,12 @@ export const fastly = {
     'The token goes in the Fastly-Key header, not in Authorization.',
     'Tokens are scoped and can be restricted to services: a token that works for one service or for purging can be refused elsewhere.',
   ],
+  rotate: {
+    url: 'https://docs.fastly.com/en/guides/using-api-tokens',
+    steps: [
+      'Open Account › API tokens in the Fastly web interface.',
+      'Delete the token, then create a new one with the same scope and services.',
+      'Update it where your deploy tooling reads it.',
+    ],
+  },
 } satisfies ProviderPackInput;

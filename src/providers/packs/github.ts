@@ -353,4 +353,14 @@ export const github = {
     'Installation tokens die after 1 hour; long jobs must mint a new one.',
     'Enterprise Server base URL is https://HOST/api/v3, not api.github.com; a github.com token is not valid there.',
   ],
+  rotate: {
+    url: 'https://github.com/settings/tokens',
+    steps: [
+      'Open Settings › Developer settings › Personal access tokens, then Fine-grained tokens or Tokens (classic), whichever the token is.',
+      'Delete the token, or open it and use Regenerate token, which issues a new value and ends the old one.',
+      "For a GitHub App, generate a new private key or client secret on the app's settings page and delete the old one.",
+      'Update the new token everywhere it is stored: CI secrets, `.env` files, `gh auth login`, git credential helpers.',
+      "Check your security log (and the organization's audit log) for activity you do not recognise.",
+    ],
+  },
 } satisfies ProviderPackInput;

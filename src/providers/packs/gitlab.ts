@@ -189,4 +189,13 @@ export const gitlab = {
     'A token is only valid on the instance that issued it: a self-managed token sent to gitlab.com (or the reverse) gets 401.',
     'Tokens created without expiry before the policy change were assigned an expiry date, so old integrations may suddenly get 401 after about a year.',
   ],
+  rotate: {
+    url: 'https://docs.gitlab.com/ee/user/profile/personal_access_tokens.html',
+    steps: [
+      "On your GitLab instance open your avatar › Edit profile › Access tokens; project and group tokens are under that project's or group's Settings › Access tokens.",
+      'Revoke the token, or rotate it with `POST /api/v4/personal_access_tokens/:id/rotate`, which revokes it and returns a new one with the same scopes.',
+      'Create any new token with only the scopes it needs and an expiry date, then update CI/CD variables and `.env` files.',
+      "Check the token's last-used time and, where you have them, the audit events for activity you do not recognise.",
+    ],
+  },
 } satisfies ProviderPackInput;

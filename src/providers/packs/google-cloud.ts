@@ -296,4 +296,13 @@ export const googleCloud = {
     "gRPC clients surface the same failures as '16 UNAUTHENTICATED' and '7 PERMISSION_DENIED'.",
     'The project named in SERVICE_DISABLED and BILLING_DISABLED errors is the project of the credential (or x-goog-user-project), not necessarily the project that owns the resource.',
   ],
+  rotate: {
+    url: 'https://console.cloud.google.com/apis/credentials',
+    steps: [
+      'API keys: in APIs & Services › Credentials, create a new key with the same restrictions, switch your apps to it, then delete the old key.',
+      'Service account keys: open IAM & Admin › Service accounts › the account › Keys › Add key, then delete the old key (`gcloud iam service-accounts keys delete KEY_ID --iam-account=SA_EMAIL`).',
+      'User credentials: run `gcloud auth revoke` for the old account, then `gcloud auth login` (or `gcloud auth application-default login`) again.',
+      "Check Cloud Audit Logs for the service account's activity and the API metrics for unexpected use of a key.",
+    ],
+  },
 } satisfies ProviderPackInput;

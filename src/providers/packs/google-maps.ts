@@ -145,4 +145,12 @@ export const googleMaps = {
     'Each Maps API (Geocoding, Directions, Elevation, Places, …) must be enabled separately on the project; a key working for Maps JavaScript may fail for Directions.',
     'Maps requires a billing account on the project; without it even a valid key is denied.',
   ],
+  rotate: {
+    url: 'https://console.cloud.google.com/apis/credentials',
+    steps: [
+      'Open APIs & Services › Credentials (Google Maps Platform › Keys & Credentials) in the project that owns the key.',
+      'Create a new key with the same application and API restrictions, and switch your apps and websites to it.',
+      'Delete the old key once traffic has moved, and keep every key restricted to your websites, apps or IP addresses.',
+    ],
+  },
 } satisfies ProviderPackInput;

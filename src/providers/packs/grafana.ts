@@ -183,4 +183,12 @@ export const grafana = {
     'API keys were sunset: creation stopped by 31 August 2024 and remaining keys were migrated to service account tokens, with the API key endpoints removed by 31 January 2025.',
     'glc_ Grafana Cloud access policy tokens and glsa_ instance service account tokens are not interchangeable.',
   ],
+  rotate: {
+    url: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
+    steps: [
+      'Open Administration › Users and access › Service accounts and select the account.',
+      'Delete the token, then use Add service account token to create a new one (it is shown once).',
+      'Update it where your integrations read it.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -177,4 +177,12 @@ export const hashicorpVault = {
     'Vault Enterprise and HCP Vault need X-Vault-Namespace (HCP starts at admin); without it the same token gets 403.',
     'hvs./hvb. tokens (Vault 1.10+) replaced the older s./b. prefixes; both still work where the server issued them.',
   ],
+  rotate: {
+    url: 'https://developer.hashicorp.com/vault/docs/concepts/tokens',
+    steps: [
+      'Revoke the token by its accessor, which keeps the token itself out of your shell history: `vault token revoke -accessor ACCESSOR` (child tokens are revoked with it).',
+      'Log in again with your auth method (`vault login -method=METHOD`) to get a new token.',
+      'Check the audit device log for requests made with the old accessor.',
+    ],
+  },
 } satisfies ProviderPackInput;

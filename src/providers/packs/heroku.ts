@@ -94,4 +94,12 @@ export const heroku = {
     'Regenerating the API key in the dashboard revokes the old key everywhere it is configured.',
     'Installing add-ons, even free ones, needs a verified account: the API answers 403 “verification_required”, not an authentication error.',
   ],
+  rotate: {
+    url: 'https://dashboard.heroku.com/account',
+    steps: [
+      'If the account API key leaked, choose Regenerate API Key under Account settings; the old key stops working.',
+      'For tokens made with `heroku authorizations:create`, list them with `heroku authorizations` and revoke the leaked one with `heroku authorizations:revoke ID`.',
+      'Log in again with `heroku login` and update CI variables such as `HEROKU_API_KEY`.',
+    ],
+  },
 } satisfies ProviderPackInput;

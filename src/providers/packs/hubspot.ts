@@ -144,4 +144,12 @@ export const hubspot = {
     'Do not prepend “Bearer ” to the token in SDK accessToken settings: the SDK adds it, and a doubled prefix returns 401.',
     'The 401 response carries the X-HubSpot-Auth-Failure header; some endpoints accept only OAuth tokens, only private app tokens or only developer API keys.',
   ],
+  rotate: {
+    url: 'https://developers.hubspot.com/docs/api/private-apps',
+    steps: [
+      'Open the private app (Development › Legacy apps, or Settings › Integrations › Private Apps in older accounts) and go to its Auth tab.',
+      'Choose Rotate, and expire the old token now if it leaked, or later to give yourself time to deploy.',
+      'Update the new token where your integration reads it.',
+    ],
+  },
 } satisfies ProviderPackInput;

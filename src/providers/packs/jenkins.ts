@@ -117,4 +117,12 @@ export const jenkins = {
     'API-token requests need no CSRF crumb; password requests need a crumb and the session cookie it belongs to.',
     'X-You-Are-Authenticated-As in the response shows who Jenkins thinks is calling (anonymous means the credentials never counted).',
   ],
+  rotate: {
+    url: 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/',
+    steps: [
+      'Open your user › Security (Configure on older versions) › API Token.',
+      'Revoke the token, then use Add new Token and copy the new value at once.',
+      'Update scripts and CI credentials that use it.',
+    ],
+  },
 } satisfies ProviderPackInput;

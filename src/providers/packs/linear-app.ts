@@ -46,4 +46,12 @@ export const linearApp = {
     'Personal API keys go in Authorization as they are (`Authorization: lin_api_…`); OAuth access tokens use `Bearer`.',
     'Authentication errors can come back with HTTP 200 and an errors array; check the errors field, not only the status.',
   ],
+  rotate: {
+    url: 'https://linear.app/developers/graphql',
+    steps: [
+      "In Linear's settings open your account's API section and find the key under Personal API keys.",
+      'Revoke it and create a new key with only the access it needs.',
+      "For an OAuth application, rotate its client secret on the application's page.",
+    ],
+  },
 } satisfies ProviderPackInput;

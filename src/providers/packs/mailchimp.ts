@@ -141,4 +141,12 @@ export const mailchimp = {
     'OAuth access tokens have no suffix: get the data center from https://login.mailchimp.com/oauth2/metadata.',
     'Mailchimp Transactional (Mandrill, md-… keys on mandrillapp.com) is a separate API with separate keys.',
   ],
+  rotate: {
+    url: 'https://mailchimp.com/help/about-api-keys/',
+    steps: [
+      'Open Profile › Extras › API keys.',
+      'Create a new key and update your integration.',
+      'Delete the old key; requests made with it fail at once.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -97,4 +97,12 @@ export const mailgun = {
     "The Basic auth username must be 'api', not the account email.",
     'A domain sending key cannot manage domains, events or other endpoints.',
   ],
+  rotate: {
+    url: 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication',
+    steps: [
+      "In the Mailgun dashboard open your account menu › API Security; domain sending keys are in that domain's settings.",
+      'Add a new key, update your app, then delete the old key.',
+      'Check the sending logs for messages you did not send.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -59,4 +59,12 @@ export const netlify = {
     'Personal access tokens expire on the date chosen when they were created; CI deploys start failing with “Unauthorized” at that date.',
     'With an invalid token some CLI commands report “Site not found. Please rerun "netlify link"” instead of an authentication error.',
   ],
+  rotate: {
+    url: 'https://app.netlify.com/user/applications',
+    steps: [
+      'Open User settings › Applications › Personal access tokens.',
+      'Delete the token and create a new one with an expiration.',
+      'Update `NETLIFY_AUTH_TOKEN` in CI and anywhere else it is stored.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -120,4 +120,12 @@ export const newRelic = {
     'EU accounts use the EU hosts (api.eu.newrelic.com, metric-api.eu.newrelic.com, …); US keys and hosts do not mix.',
     'Admin keys (NRAA-) are deprecated; use user keys.',
   ],
+  rotate: {
+    url: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    steps: [
+      'Open the API keys page (your user menu › API keys) in the right account.',
+      'Create a new key of the same type (user key or license key), deploy it, then delete the old one.',
+      "The account's original license key cannot be deleted; New Relic support can rotate it.",
+    ],
+  },
 } satisfies ProviderPackInput;

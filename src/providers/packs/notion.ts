@@ -92,4 +92,12 @@ export const notion = {
     'Every request needs a Notion-Version header; unversioned requests get 400 missing_version.',
     'The browser cookie token_v2 belongs to the unofficial www.notion.so/api/v3, not the public API.',
   ],
+  rotate: {
+    url: 'https://www.notion.so/my-integrations',
+    steps: [
+      'Open your integrations (Settings › Connections › Develop or manage integrations) and select the integration.',
+      "Refresh (regenerate) the integration's secret; the old secret stops working.",
+      'Update the new secret where your code reads it.',
+    ],
+  },
 } satisfies ProviderPackInput;

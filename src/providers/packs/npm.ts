@@ -178,4 +178,13 @@ export const npm = {
     'Legacy classic tokens stopped working on 5 November 2025; pipelines still holding one get E401 until switched to a granular token.',
     'Granular tokens with write access expire after at most 90 days, so CI publishing breaks periodically unless the token is rotated.',
   ],
+  rotate: {
+    url: 'https://docs.npmjs.com/about-access-tokens/',
+    steps: [
+      'On npmjs.com open your avatar › Access Tokens, or run `npm token list`.',
+      'Delete the token there, or with `npm token revoke TOKEN_ID`.',
+      'Generate a new granular access token with only the packages and permissions it needs; tokens with write access expire within 90 days.',
+      "Update `NPM_TOKEN` in CI and any `.npmrc` that holds it, and check your packages' recent versions for releases you did not publish.",
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -187,4 +187,13 @@ export const okta = {
     'API tokens inherit the creating admin’s role and die when that admin is deactivated; create them as a service account.',
     'An API token that is not used for 30 days expires silently.',
   ],
+  rotate: {
+    url: 'https://help.okta.com/en-us/content/topics/security/api.htm',
+    steps: [
+      'In the Admin Console open Security › API › Tokens.',
+      'Revoke the token, then create a new one (it is shown once), signed in as a user with only the admin role the integration needs.',
+      'API tokens act as the user who created them and stop working when that user is deactivated; OAuth 2.0 service apps avoid that.',
+      'Check the System Log for calls made with the old token.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -176,4 +176,13 @@ export const openai = {
     "Keys leaked publicly are often disabled automatically, producing 'Incorrect API key provided' for a key that used to work.",
     'Quota and billing problems come back as 429, not 401; a new key does not fix them.',
   ],
+  rotate: {
+    url: 'https://platform.openai.com/api-keys',
+    steps: [
+      'Open the API keys page in the organization and project the key belongs to.',
+      'Create a new secret key with only the permissions it needs and update every place that stores the old one.',
+      'Delete (revoke) the old key; requests made with it fail at once.',
+      'Check the Usage page for calls you did not make.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -78,4 +78,11 @@ export const openweathermap = {
     'One Call API 3.0 needs its own “One Call by Call” subscription even though other APIs work with the same key.',
     'The key goes in the appid query parameter, not in a header.',
   ],
+  rotate: {
+    url: 'https://home.openweathermap.org/api_keys',
+    steps: [
+      'Generate a new key on the API keys page and switch your app to it; a new key can take a couple of hours to activate.',
+      'Delete the old key once the new one works.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -77,4 +77,11 @@ export const pagerduty = {
     'Integration (routing) keys are for the Events API body only; they do not authenticate the REST API.',
     'Accounts in the EU service region use api.eu.pagerduty.com and events.eu.pagerduty.com.',
   ],
+  rotate: {
+    url: 'https://developer.pagerduty.com/docs/authentication',
+    steps: [
+      "Account keys: Integrations › API Access Keys; user tokens: your profile's User Settings.",
+      'Create a new key, update your integration, then delete the old key.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -150,4 +150,12 @@ export const paypal = {
     "Apps that fetch one token at start-up and cache it forever start failing with 'Access Token not found in cache' after the token expires.",
     'The client ID alone is not an API credential; the secret is required for the token call.',
   ],
+  rotate: {
+    url: 'https://developer.paypal.com/api/rest/authentication/',
+    steps: [
+      'In the PayPal Developer Dashboard open Apps & Credentials, choose Sandbox or Live, and select the REST app.',
+      'Add a new client secret for the app (or create a new app), deploy it, then remove the old secret.',
+      'Access tokens from `/v1/oauth2/token` expire on their own; request new ones with the new secret.',
+    ],
+  },
 } satisfies ProviderPackInput;

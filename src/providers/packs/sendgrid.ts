@@ -82,4 +82,12 @@ export const sendgrid = {
     'Restricted keys without Mail Send permission fail on /v3/mail/send with 403 (Twilio Verify integrations report this as error 60604, HTTP 401).',
     'EU regional subusers use https://api.eu.sendgrid.com instead of api.sendgrid.com.',
   ],
+  rotate: {
+    url: 'https://app.sendgrid.com/settings/api_keys',
+    steps: [
+      'Open Settings › API Keys.',
+      'Create a new key with only the permissions it needs (it is shown once) and update your app.',
+      'Delete the old key; requests made with it fail at once.',
+    ],
+  },
 } satisfies ProviderPackInput;

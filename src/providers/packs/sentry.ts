@@ -86,4 +86,12 @@ export const sentry = {
     'sentry-cli calls sentry.io unless url is configured; tokens from a self-hosted Sentry fail there with “Invalid token”.',
     'Organizations in the EU region use de.sentry.io for the API.',
   ],
+  rotate: {
+    url: 'https://docs.sentry.io/account/auth-tokens/',
+    steps: [
+      'Personal tokens are under User Settings › Personal Tokens; organization tokens under Settings › Developer Settings › Organization Tokens.',
+      'Revoke the token and create a new one with only the scopes it needs.',
+      'Update `SENTRY_AUTH_TOKEN` in CI and any `.sentryclirc` that holds it.',
+    ],
+  },
 } satisfies ProviderPackInput;

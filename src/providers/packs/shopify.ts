@@ -162,4 +162,12 @@ export const shopify = {
     'A custom app’s Admin API token is shown only once; if it was not saved it has to be rotated or the app reinstalled.',
     'Since 1 January 2026 merchants can no longer create new custom apps in the Shopify admin (existing ones keep working); new integrations use Dev Dashboard apps with OAuth or client-credentials tokens.',
   ],
+  rotate: {
+    url: 'https://shopify.dev/docs/apps/build/authentication-authorization/client-secrets/rotate-revoke-client-credentials',
+    steps: [
+      "A custom app's Admin API access token cannot be revoked on its own: uninstall the app from the store and install it again to get a new token (shown once).",
+      "For an app's client secret, generate a new secret on the app's page in the Dev Dashboard or Partner Dashboard, move your app to it, then revoke the old one.",
+      'Update the new values everywhere they are stored.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -262,4 +262,13 @@ export const slack = {
     'Once token rotation is enabled, tokens die every 12 hours; apps that stored a single token break the next day.',
     'Verify a token quickly with auth.test.',
   ],
+  rotate: {
+    url: 'https://api.slack.com/apps',
+    steps: [
+      'Revoke the token by calling the `auth.revoke` method with that token.',
+      'Open your app at `https://api.slack.com/apps` › OAuth & Permissions and reinstall it to the workspace to get a new token.',
+      'If the signing secret or client secret leaked, regenerate it under Basic Information › App Credentials.',
+      'Update the new values where your app reads them and restart it.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -183,4 +183,11 @@ export const spotify = {
     'Only the authorisation-code flows (with or without PKCE) return refresh tokens.',
     'Access tokens expire after one hour; long-running jobs must refresh.',
   ],
+  rotate: {
+    url: 'https://developer.spotify.com/dashboard',
+    steps: [
+      'Open your app in the Developer Dashboard › Settings.',
+      'Rotate (reset) the client secret, then update your app; tokens are requested with the new secret from then on.',
+    ],
+  },
 } satisfies ProviderPackInput;

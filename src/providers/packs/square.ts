@@ -137,4 +137,12 @@ export const square = {
     'Use POST /oauth2/token/status to see the scopes and expiry of a token before blaming the endpoint.',
     'The application ID is not an access token.',
   ],
+  rotate: {
+    url: 'https://developer.squareup.com/docs/build-basics/access-tokens',
+    steps: [
+      'Open the Developer Console at `https://developer.squareup.com/apps`, select the application and switch to Sandbox or Production.',
+      'On the Credentials page, replace the personal access token and update your app; the old token stops working.',
+      "For OAuth access tokens, revoke them with the OAuth API's `RevokeToken` endpoint and have the seller authorize again.",
+    ],
+  },
 } satisfies ProviderPackInput;

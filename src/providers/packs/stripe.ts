@@ -195,4 +195,13 @@ export const stripe = {
     'Live secret and restricted keys are shown only once; a lost key must be rolled.',
     'Stripe answers a completely unauthenticated request with 401 and WWW-Authenticate: Basic realm="Stripe".',
   ],
+  rotate: {
+    url: 'https://dashboard.stripe.com/apikeys',
+    steps: [
+      'Open Developers › API keys in the Dashboard, in the mode of the key (test or live).',
+      'Choose Roll key on the secret or restricted key; make the old key expire now if it leaked, or after a short overlap while you deploy.',
+      'Copy the new key at once (live keys are shown only once) and update every environment that holds the old one.',
+      "Check the Dashboard's request logs for calls you did not make.",
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -166,4 +166,12 @@ export const supabase = {
     'Every project API request needs the apikey header, even with a user JWT in Authorization.',
     'Keys belong to one project: a key from staging fails on production’s URL with “Invalid API key”.',
   ],
+  rotate: {
+    url: 'https://supabase.com/docs/guides/api/api-keys',
+    steps: [
+      'In the dashboard open Project Settings › API Keys.',
+      'Create a new secret key (`sb_secret_…`), move your servers to it, then delete the leaked one.',
+      "Legacy `service_role` and `anon` keys are JWTs signed with the project's JWT secret; replacing them means rotating that secret, which also signs every user out.",
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -88,4 +88,12 @@ export const twilio = {
     'When authenticating with an API key (SK…), the Account SID (AC…) still appears in the URL path.',
     'Rotating the primary Auth Token immediately breaks every integration still using the old one.',
   ],
+  rotate: {
+    url: 'https://console.twilio.com/',
+    steps: [
+      'API keys: in the Console open Account › API keys & tokens, create a new key, update your app, then delete the old key.',
+      'Auth Token: on the same page create a secondary Auth Token, update your app, then promote it to primary; the old token stops working.',
+      'Check the account logs for activity you do not recognise.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -40,4 +40,12 @@ export const vercel = {
     'Requests for team projects need teamId (or the team slug) and a token whose scope includes that team; otherwise Vercel answers 403 “Not authorized”.',
     'Tokens can expire: an expiration is chosen when the token is created.',
   ],
+  rotate: {
+    url: 'https://vercel.com/account/tokens',
+    steps: [
+      'Open Account Settings › Tokens.',
+      'Delete the token, then create a new one scoped to the right team, with an expiration.',
+      'Update it in CI (`VERCEL_TOKEN`) and anywhere else it is stored.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -187,4 +187,12 @@ export const xTwitter = {
     'Errors come as application/problem+json with a “type” URL naming the problem.',
     'Regenerating keys or tokens in the portal invalidates the old ones at once.',
   ],
+  rotate: {
+    url: 'https://developer.twitter.com/en/portal/dashboard',
+    steps: [
+      "Open the project's app in the developer portal › Keys and tokens.",
+      'Regenerate the key, secret or token that leaked (API Key and Secret, Bearer Token, or Access Token and Secret).',
+      'Update every app that uses it.',
+    ],
+  },
 } satisfies ProviderPackInput;

@@ -82,4 +82,11 @@ export const zendesk = {
     'Credentials in the URL or the JSON body are ignored; only the Authorization header counts.',
     'Password Basic auth fails when password access is disabled or the user has two-factor authentication.',
   ],
+  rotate: {
+    url: 'https://developer.zendesk.com/api-reference/introduction/security-and-auth/',
+    steps: [
+      'In Admin Center open Apps and integrations › APIs and find the API tokens.',
+      'Add a new token, update your integration, then delete the old token.',
+    ],
+  },
 } satisfies ProviderPackInput;

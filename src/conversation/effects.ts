@@ -1,0 +1,71 @@
+/**
+ * What the reducer asks the world to do, as data: the engine host carries it out (timers on the queue,
+ * escalations to the configured channel, deletions in the store, outcomes to analytics).
+ */
+import { z } from 'zod';
+import { StepIdSchema } from '../checklist/steps.js';
+import { FindingViewSchema } from '../reply/model.js';
+import { AnswerSchema, AttemptSchema, FixedBySchema, TimerNameSchema } from './state.js';
+
+/** Everything a human needs to take over, redacted: nothing in it can hold a raw credential. */
+export const EscalationPacketSchema = z.object({
+  id: z.string(),
+  session: z.string(),
+  user: z.string(),
+  reason: z.enum(['requested', 'exhausted', 'stuck']),
+  at: z.number(),
+  provider: z.string().nullable(),
+  /** One line for a ticket title. */
+  headline: z.string(),
+  /** The latest findings, most likely first. */
+  findings: z.array(FindingViewSchema),
+  attempts: z.array(AttemptSchema),
+  /** Every step of the walk, with the user's answer where there is one. */
+  steps: z.array(
+    z.object({
+      step: StepIdSchema,
+      title: z.string(),
+      status: z.enum(['suspect', 'unknown', 'ruled_out']),
+      reason: z.string().optional(),
+      answers: z.array(AnswerSchema.shape.answer),
+    }),
+  ),
+  timings: z.object({
+    startedAt: z.number(),
+    firstReplyAt: z.number().optional(),
+    escalatedAt: z.number(),
+    /** From the first message to the escalation. */
+    durationMs: z.number(),
+  }),
+});
+export type EscalationPacket = z.infer<typeof EscalationPacketSchema>;
+
+export const OutcomeSchema = z.object({
+  session: z.string(),
+  at: z.number(),
+  fixedBy: FixedBySchema,
+  provider: z.string().nullable(),
+  /** The top finding's cause when there was one. */
+  cause: z.string().optional(),
+  /** From the first message to "fixed". */
+  durationMs: z.number(),
+  stepsAnswered: z.number().int(),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const EffectSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('schedule'),
+    timer: TimerNameSchema,
+    /** Unique per scheduling, so a cancelled timer's id is never reused. */
+    id: z.string(),
+    at: z.number(),
+  }),
+  z.object({ type: z.literal('cancel'), timer: TimerNameSchema, id: z.string() }),
+  z.object({ type: z.literal('escalate'), packet: EscalationPacketSchema }),
+  z.object({ type: z.literal('resume'), escalation: z.string() }),
+  /** Delete everything kept about this user: sessions, queued jobs, analytics entries. */
+  z.object({ type: z.literal('forget'), user: z.string() }),
+  z.object({ type: z.literal('outcome'), outcome: OutcomeSchema }),
+]);
+export type Effect = z.infer<typeof EffectSchema>;

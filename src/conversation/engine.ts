@@ -1,0 +1,319 @@
+/**
+ * The engine host: what adapters talk to. `accept` prepares an incoming message (intake, diagnosis,
+ * redaction) and queues it under its platform event id; the queue's worker runs the reducer under the
+ * conversation's lock, stores the new state, delivers the replies and carries out the effects.
+ *
+ * Exactly once: the queue drops a re-delivered event id; the stored record remembers the ids it processed
+ * and the replies it still owes, so a worker that fails halfway (a platform error) finishes delivering
+ * on retry instead of running the reducer twice.
+ */
+import { z } from 'zod';
+import type { Diagnoser } from '../diagnose/service.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { JobInfo, JobQueue } from '../queue/types.js';
+import { type Reply, ReplySchema } from '../reply/model.js';
+import type { SessionStore } from '../store/types.js';
+import { type Effect, EffectSchema, type EscalationPacket, type Outcome } from './effects.js';
+import {
+  type ConversationEvent,
+  type ConversationRef,
+  conversationKey,
+  type EventJob,
+  EventJobSchema,
+} from './events.js';
+import { intentOf } from './intents.js';
+import { type PrepareInput, prepareMessage } from './prepare.js';
+import { readState } from './state.js';
+import { type EngineSettings, step } from './step.js';
+
+export interface Outbound {
+  conversation: ConversationRef;
+  /** The user the conversation belongs to (private replies go to them). */
+  user: string;
+  /** The event that caused these replies. */
+  event: string;
+  replies: Reply[];
+}
+
+export interface EngineSettingsWithHost extends EngineSettings {
+  pasteWindowMs: number;
+  sessionTtlMs: number;
+}
+
+export interface EngineDeps {
+  diagnoser: Diagnoser;
+  store: SessionStore;
+  queue: JobQueue<EventJob>;
+  settings: EngineSettingsWithHost;
+  /** Renders and sends replies on the platform; throwing makes the job retry (what is sent stays sent). */
+  deliver(out: Outbound): Promise<void>;
+  /** Escalation routing (support channel, webhook); the user's own reply is already part of `deliver`. */
+  escalate?(packet: EscalationPacket, conversation: ConversationRef): Promise<void>;
+  resumed?(escalation: string, conversation: ConversationRef): Promise<void>;
+  /** Fix outcomes, for analytics. */
+  outcome?(outcome: Outcome, conversation: ConversationRef): Promise<void>;
+  /** Deletes what other parts (analytics) keep about a user. */
+  forget?(user: string): Promise<void>;
+  now?: () => number;
+  log?: Logger;
+}
+
+export type Incoming =
+  | ({ kind: 'message' } & IncomingBase & Omit<PrepareInput, 'at'> & { shared?: boolean })
+  | ({ kind: 'action' } & IncomingBase & { action: string; session?: string; turn?: number });
+
+interface IncomingBase {
+  /** The platform's event id. */
+  id: string;
+  conversation: ConversationRef;
+  user: string;
+}
+
+export interface Engine {
+  /** Queues an event; `accepted: false` when this event id was already accepted. */
+  accept(incoming: Incoming): Promise<{ accepted: boolean }>;
+  /** Starts the worker. */
+  start(): void;
+  /** Resolves when everything accepted so far has been answered. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const RecordSchema = z.object({
+  v: z.literal(1),
+  state: z.unknown(),
+  /** The last event ids processed here, newest last. */
+  processed: z.array(z.string()),
+  outbox: z
+    .object({
+      event: z.string(),
+      replies: z.array(ReplySchema),
+      sent: z.number().int(),
+      effects: z.array(EffectSchema),
+    })
+    .nullable(),
+});
+type StoredRecord = z.infer<typeof RecordSchema>;
+const PROCESSED_KEPT = 64;
+
+export function createEngine(deps: EngineDeps): Engine {
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? silentLogger;
+  const window = new PasteWindow(deps.settings.pasteWindowMs);
+
+  async function accept(incoming: Incoming): Promise<{ accepted: boolean }> {
+    const at = now();
+    const key = conversationKey(incoming.conversation);
+    const event: ConversationEvent =
+      incoming.kind === 'action'
+        ? {
+            type: 'action',
+            id: incoming.id,
+            at,
+            user: incoming.user,
+            action: incoming.action,
+            ...(incoming.session !== undefined ? { session: incoming.session } : {}),
+            ...(incoming.turn !== undefined ? { turn: incoming.turn } : {}),
+          }
+        : await prepareEvent(incoming, at, `${key}|${incoming.user}`);
+    const job: EventJob = { conversation: incoming.conversation, event };
+    return deps.queue.enqueue({ id: `event:${incoming.id}`, group: key, payload: job });
+  }
+
+  async function prepareEvent(
+    incoming: Extract<Incoming, { kind: 'message' }>,
+    at: number,
+    windowKey: string,
+  ): Promise<ConversationEvent> {
+    const base = {
+      type: 'message' as const,
+      id: incoming.id,
+      at,
+      user: incoming.user,
+      shared: incoming.shared ?? false,
+    };
+    const single = !incoming.attachments?.length && intentOf(incoming.text) !== undefined;
+    const earlier = single ? undefined : window.take(windowKey, at);
+    const text = earlier !== undefined ? `${earlier}\n${incoming.text}` : incoming.text;
+    try {
+      const prepared = await prepareMessage(deps.diagnoser, {
+        text,
+        ...(incoming.attachments ? { attachments: incoming.attachments } : {}),
+        at,
+      });
+      if (prepared.paste) window.keep(windowKey, text, at);
+      return {
+        ...base,
+        text: prepared.text,
+        ...(prepared.paste ? { paste: prepared.paste } : {}),
+        continues: earlier !== undefined && prepared.paste !== undefined,
+        truncated: prepared.truncated,
+        unreadable: false,
+      };
+    } catch (error) {
+      log.error({ event: incoming.id, error: (error as Error).message }, 'could not prepare a message');
+      return { ...base, text: '', continues: false, truncated: false, unreadable: true };
+    }
+  }
+
+  async function handle(job: JobInfo<EventJob>): Promise<void> {
+    const { conversation, event } = EventJobSchema.parse(job.payload);
+    const key = conversationKey(conversation);
+    await deps.store.withLock(key, async () => {
+      const record = readRecord(await deps.store.get(key));
+      if (!record.processed.includes(event.id)) {
+        const before = readState(record.state);
+        const result = step(before, event, deps.settings);
+        record.state = result.state;
+        record.processed = [...record.processed, event.id].slice(-PROCESSED_KEPT);
+        record.outbox = { event: event.id, replies: result.replies, sent: 0, effects: result.effects };
+        await save(key, record);
+        log.info(
+          {
+            event: event.id,
+            type: event.type,
+            conversation: key,
+            phase: result.state?.phase ?? null,
+            replies: result.replies.length,
+          },
+          'event handled',
+        );
+      }
+      await flush(key, record, conversation);
+    });
+  }
+
+  async function flush(key: string, record: StoredRecord, conversation: ConversationRef): Promise<void> {
+    const outbox = record.outbox;
+    if (!outbox) return;
+    const state = readState(record.state);
+    const user = state?.user ?? 'unknown';
+    while (outbox.sent < outbox.replies.length) {
+      const reply = outbox.replies[outbox.sent]!;
+      await deps.deliver({ conversation, user, event: outbox.event, replies: [reply] });
+      outbox.sent += 1;
+      await save(key, record);
+    }
+    const effects = outbox.effects;
+    record.outbox = null;
+    await save(key, record);
+    for (const effect of effects) await runEffect(effect, conversation, user, key);
+  }
+
+  async function runEffect(effect: Effect, conversation: ConversationRef, user: string, key: string) {
+    try {
+      switch (effect.type) {
+        case 'schedule':
+          await deps.queue.enqueue({
+            id: effect.id,
+            group: key,
+            delayMs: Math.max(0, effect.at - now()),
+            payload: {
+              conversation,
+              event: {
+                type: 'timer',
+                id: effect.id,
+                at: effect.at,
+                user,
+                timer: effect.timer,
+                timerId: effect.id,
+              },
+            },
+          });
+          return;
+        case 'cancel':
+          await deps.queue.cancel(effect.id);
+          return;
+        case 'escalate':
+          await deps.escalate?.(effect.packet, conversation);
+          return;
+        case 'resume':
+          await deps.resumed?.(effect.escalation, conversation);
+          return;
+        case 'outcome':
+          await deps.outcome?.(effect.outcome, conversation);
+          return;
+        case 'forget':
+          await forgetUser(effect.user, key);
+          return;
+      }
+    } catch (error) {
+      // An effect that fails must not re-run the turn: the user already has the answer.
+      log.error({ effect: effect.type, error: (error as Error).message }, 'an effect failed');
+    }
+  }
+
+  async function forgetUser(user: string, current: string): Promise<void> {
+    for (const key of await deps.store.keysOfUser(user)) {
+      const state = key === current ? null : readState(readRecord(await deps.store.get(key)).state);
+      for (const timer of Object.values(state?.timers ?? {})) await deps.queue.cancel(timer.id);
+      await deps.store.delete(key);
+    }
+    await deps.store.delete(current);
+    await deps.forget?.(user);
+  }
+
+  async function save(key: string, record: StoredRecord): Promise<void> {
+    const state = readState(record.state);
+    await deps.store.set(key, record, {
+      ttlMs: deps.settings.sessionTtlMs,
+      ...(state ? { user: state.user } : {}),
+    });
+  }
+
+  return {
+    accept,
+    start: () =>
+      deps.queue.process(async (job) => {
+        try {
+          await handle(job);
+        } catch (error) {
+          log.warn(
+            { job: job.id, attempt: job.attemptsMade, error: (error as Error).message },
+            'event failed, will retry',
+          );
+          throw error;
+        }
+      }),
+    drain: () => deps.queue.drain(),
+    close: async () => {
+      window.clear();
+      await deps.queue.close();
+    },
+  };
+}
+
+function readRecord(value: unknown): StoredRecord {
+  const parsed = RecordSchema.safeParse(value);
+  return parsed.success ? parsed.data : { v: 1, state: null, processed: [], outbox: null };
+}
+
+/**
+ * The raw text of a user's last paste, kept in this process's memory only for the paste window, so a curl
+ * command and its output sent as two messages are read together. Never stored, never queued.
+ */
+class PasteWindow {
+  readonly #entries = new Map<string, { text: string; at: number; timer: NodeJS.Timeout }>();
+  constructor(readonly windowMs: number) {}
+
+  take(key: string, at: number): string | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry || at - entry.at > this.windowMs) return undefined;
+    return entry.text;
+  }
+
+  keep(key: string, text: string, at: number): void {
+    if (this.windowMs <= 0) return;
+    const old = this.#entries.get(key);
+    if (old) clearTimeout(old.timer);
+    // The raw text must not outlive the window, even if no other message ever arrives.
+    const timer = setTimeout(() => this.#entries.delete(key), this.windowMs + 50);
+    timer.unref();
+    this.#entries.set(key, { text, at, timer });
+  }
+
+  clear(): void {
+    for (const entry of this.#entries.values()) clearTimeout(entry.timer);
+    this.#entries.clear();
+  }
+}
