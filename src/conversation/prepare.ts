@@ -163,7 +163,7 @@ function leaksOf(evidence: Evidence, diagnoser: Diagnoser, provider: string | nu
       fingerprint: c.display,
       ...(c.format?.name ? { label: c.format.name } : c.jwt ? { label: 'JWT' } : {}),
       rotate: rotationAdvice(diagnoser.knowledge, {
-        providerId: c.format?.provider ?? provider,
+        providerId: provider,
         ...(c.format?.provider ? { formatProvider: c.format.provider } : {}),
       }),
     }));

@@ -115,12 +115,21 @@ export function diagnosisReply(
   options: { comparison?: string[]; continues?: boolean; truncated?: boolean; walking?: boolean },
 ): Reply {
   const errors = attempt.findings.filter((f) => f.severity === 'error');
+  const last = attempt.statuses.at(-1);
+  const ok = last !== undefined && last >= 200 && last < 300;
   const shown = pickFindings(attempt.findings);
   const top = errors[0];
   const parts: Part[] = [];
   if (options.continues)
     parts.push({ type: 'text', text: 'Read together with your previous message.', tone: 'muted' });
-  parts.push({ type: 'heading', text: top ? `Most likely: ${top.title}` : 'No certain cause in this paste' });
+  parts.push({
+    type: 'heading',
+    text: top
+      ? `Most likely: ${top.title}`
+      : ok
+        ? `This request worked (HTTP ${last})`
+        : 'No certain cause in this paste',
+  });
   const provider = attempt.guide.provider?.name;
   parts.push({
     type: 'text',
@@ -140,7 +149,7 @@ export function diagnosisReply(
       text: `${others} less likely finding${others === 1 ? '' : 's'} not shown.`,
       tone: 'muted',
     });
-  if (!top && attempt.notes.length > 0)
+  if (!top && !ok && attempt.notes.length > 0)
     parts.push({ type: 'list', items: attempt.notes.slice(0, 4), ordered: false });
   if (options.truncated)
     parts.push({
@@ -154,10 +163,6 @@ export function diagnosisReply(
       text: `Credentials are shown as fingerprints: ${attempt.credentials.slice(0, 3).join(', ')}.`,
       tone: 'muted',
     });
-  const ok =
-    attempt.statuses.length > 0 &&
-    (attempt.statuses.at(-1) ?? 0) < 300 &&
-    (attempt.statuses.at(-1) ?? 0) >= 200;
   parts.push({
     type: 'text',
     text: ok

@@ -4,8 +4,8 @@
  * every transition is a row in a table test. `null` state means no conversation (yet, or any more).
  */
 import { stepById } from '../checklist/steps.js';
-import { ACTION_IDS, type ActionId, type Reply } from '../reply/model.js';
-import { compareAttempts } from './compare.js';
+import { ACTION_IDS, type ActionId, type FindingView, type Reply } from '../reply/model.js';
+import { compareAttempts, succeeded } from './compare.js';
 import type { Effect } from './effects.js';
 import { buildPacket } from './escalation.js';
 import type { ActionEvent, ConversationEvent, MessageEvent, TimerEvent } from './events.js';
@@ -315,7 +315,7 @@ class Turn {
       return this.#say(textReply('Nothing to fix yet', 'Glad it works. If a 401 comes back, paste it here.'));
     const item = s.phase === 'walking' ? s.walk?.plan[s.walk.cursor] : undefined;
     const latest = s.attempts.at(-1);
-    const top = latest?.findings.find((f) => f.severity === 'error');
+    const top = latest?.findings.find((f) => f.severity === 'error') ?? this.#resolvedSince(s);
     const fixedBy = item
       ? { kind: 'step' as const, step: item.step }
       : top
@@ -348,6 +348,14 @@ class Turn {
           ? ` Noted: it was "${top?.title}".`
           : '';
     this.#say(textReply('Fixed', `Glad it works now.${credit} If a 401 comes back, paste it here.`));
+  }
+
+  /** After a paste that works, what the user fixed: the first error of the attempt before that is gone now. */
+  #resolvedSince(s: SessionState): FindingView | undefined {
+    const [previous, latest] = s.attempts.slice(-2);
+    if (!previous || !latest || !succeeded(latest)) return undefined;
+    const still = new Set(latest.findings.map((f) => f.rule));
+    return previous.findings.find((f) => f.severity === 'error' && !still.has(f.rule));
   }
 
   #escalate(s: SessionState, reason: 'requested' | 'exhausted' | 'stuck'): Done {

@@ -9,7 +9,7 @@ import { driveChat, type ScriptLine } from '../support/chat-driver.js';
 import { PASTES } from '../support/conversation.js';
 
 /** A real-looking GitHub token (valid checksum), fixed so the transcript is stable; never shown raw. */
-const TOKEN = 'ghp_R8tVq3LmZ0xWc7YbN2pKs5HdJ9fGa1Ue4Io6';
+const TOKEN = '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';
 
 async function golden(name: string, script: ScriptLine[], env: Record<string, string> = {}): Promise<string> {
   const transcript = await driveChat(script, { AUTHDOCTOR_SUPPORT_CHANNEL: '#api-support', ...env });
@@ -28,7 +28,7 @@ describe('golden transcripts (terminal chat)', () => {
     ]);
     expect(t).toMatch(/Most likely: /);
     expect(t).toMatch(/succeeds now \(HTTP 200, was 401\)/);
-    expect(t).toMatch(/Glad it works now/);
+    expect(t).toMatch(/Glad it works now\. Noted: it was "No credential was sent"/);
     const botLines = t.split('\n').filter((l) => !l.startsWith('you> '));
     expect(botLines.join('\n')).not.toContain(TOKEN);
     expect(botLines.join('\n')).toContain('ghp_…');
@@ -37,7 +37,7 @@ describe('golden transcripts (terminal chat)', () => {
   it('an expired JWT found, and a new paste verifying the fix', async () => {
     const t = await golden('expired-jwt-verified', [
       { say: PASTES.jwtCall('2026-01-15T10:00:00Z') },
-      { say: PASTES.jwtCall('2026-01-15T14:00:00Z', '200 OK'), after: 5 },
+      { say: PASTES.jwtCall('2026-01-15T12:50:00Z', '200 OK'), after: 5 },
       { say: 'fixed' },
     ]);
     expect(t).toMatch(/expired/i);
