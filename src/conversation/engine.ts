@@ -192,7 +192,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const reply = outbox.replies[outbox.sent]!;
       await deps.deliver({ conversation, user, event: outbox.event, replies: [reply] });
       outbox.sent += 1;
-      await save(key, record);
+      // The last one is recorded together with clearing the outbox, one write fewer per event.
+      if (outbox.sent < outbox.replies.length) await save(key, record);
     }
     const effects = outbox.effects;
     record.outbox = null;
