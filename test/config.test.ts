@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { enabledAdapters, loadConfig } from '../src/config.js';
+import { ConfigSchema, enabledAdapters, loadConfig } from '../src/config.js';
 import { AuthdoctorError } from '../src/errors.js';
 
 function problems(env: Record<string, string>): string {
@@ -18,6 +19,37 @@ describe('config', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ PORT: 3000, AUTHDOCTOR_MAX_INPUT_BYTES: 1_048_576, LOG_LEVEL: 'info' });
     expect(enabledAdapters(config)).toEqual({ slack: false, discord: false });
+  });
+
+  it('has conversation defaults: 2 s paste window, 30 min follow-up, 4 answers to stuck, 7 days kept', () => {
+    expect(loadConfig({})).toMatchObject({
+      AUTHDOCTOR_PASTE_WINDOW_MS: 2000,
+      AUTHDOCTOR_FOLLOWUP_MINUTES: 30,
+      AUTHDOCTOR_STUCK_AFTER: 4,
+      AUTHDOCTOR_SESSION_TTL_HOURS: 168,
+      AUTHDOCTOR_MAX_SESSIONS: 10_000,
+      AUTHDOCTOR_REDIS_PREFIX: 'authdoctor:',
+    });
+  });
+
+  it('names every bad conversation setting at once', () => {
+    const message = problems({
+      AUTHDOCTOR_SUPPORT_URL: 'support@example.com',
+      AUTHDOCTOR_PASTE_WINDOW_MS: '-1',
+      AUTHDOCTOR_FOLLOWUP_MINUTES: 'soon',
+      AUTHDOCTOR_STUCK_AFTER: '1',
+      AUTHDOCTOR_SESSION_TTL_HOURS: '0',
+      AUTHDOCTOR_REDIS_PREFIX: 'has spaces',
+    });
+    for (const name of [
+      'AUTHDOCTOR_SUPPORT_URL',
+      'AUTHDOCTOR_PASTE_WINDOW_MS',
+      'AUTHDOCTOR_FOLLOWUP_MINUTES',
+      'AUTHDOCTOR_STUCK_AFTER',
+      'AUTHDOCTOR_SESSION_TTL_HOURS',
+      'AUTHDOCTOR_REDIS_PREFIX',
+    ])
+      expect(message).toContain(name);
   });
 
   it('treats blank variables (as in a copied .env.example) as unset', () => {
@@ -75,5 +107,11 @@ describe('config', () => {
     [{ PORT: '70000' }, 'PORT: a TCP port'],
   ])('rejects %o', (env, expected) => {
     expect(problems(env)).toContain(expected);
+  });
+
+  it('.env.example lists and explains every variable', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const name of Object.keys(ConfigSchema.shape))
+      expect(example).toMatch(new RegExp(`# .+\\n(?:# .*\\n)*${name}=`));
   });
 });
