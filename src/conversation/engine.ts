@@ -161,6 +161,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const key = conversationKey(conversation);
     await deps.store.withLock(key, async () => {
       const record = readRecord(await deps.store.get(key));
+      // Replies an earlier event still owes (its job gave up on a platform error) go out before new ones.
+      if (record.outbox && record.outbox.event !== event.id) await flush(key, record, conversation);
       if (!record.processed.includes(event.id)) {
         const before = readState(record.state);
         const result = step(before, event, deps.settings);

@@ -42,6 +42,19 @@ describe('engine', () => {
     }
   });
 
+  it('replies owed by an event whose job gave up go out before the next event is answered', async () => {
+    const h = harness();
+    for (let attempt = 1; attempt <= 5; attempt++) h.failing.add(attempt);
+    await h.engine.accept(message('E1', PASTES.missingHeader));
+    await h.engine.drain();
+    expect(h.sent).toEqual([]);
+    expect(await h.queue.failed()).toHaveLength(1);
+    await h.engine.accept(message('E2', 'help'));
+    await h.engine.drain();
+    expect(h.sent.map((o) => o.event)).toEqual(['E1', 'E2']);
+    expect(summaries(h)[0]).toMatch(/^401 diagnosis: /);
+  });
+
   it('keeps each conversation in order and runs conversations side by side', async () => {
     const h = harness({ env: { AUTHDOCTOR_PASTE_WINDOW_MS: '0' } });
     await Promise.all([
