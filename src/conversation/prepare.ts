@@ -42,8 +42,12 @@ export async function prepareMessage(diagnoser: Diagnoser, input: PrepareInput):
   const { evidence, diagnosis } = await diagnoser.examine(whole, {
     clock: { now: input.at, uncertaintyMs: 0 },
   });
-  const redacted = redactText(whole, evidence);
   const truncated = evidence.input.truncated;
+  // Only what intake read was scanned for secrets, so only that may be kept.
+  const scanned = truncated
+    ? Buffer.from(whole, 'utf8').subarray(0, diagnoser.maxInputBytes).toString('utf8')
+    : whole;
+  const redacted = redactText(scanned, evidence);
   const looksLikePaste =
     evidence.kinds.some((k) => k !== 'text') ||
     evidence.credentials.length > 0 ||

@@ -14,6 +14,8 @@ import type { Diagnosis } from './finding.js';
 
 export interface Diagnoser {
   readonly knowledge: ProviderKnowledge;
+  /** Intake reads this much of a paste; the rest is neither read nor scanned for secrets. */
+  readonly maxInputBytes: number;
   /** Intake, the optional signature check, the rules. */
   diagnose(input: string | Uint8Array, init?: { clock?: Clock; intake?: IntakeOptions }): Promise<Diagnosis>;
   /** The same, with the evidence it was drawn from. */
@@ -51,6 +53,7 @@ export function createDiagnoser(config: DiagnoserConfig, init: DiagnoserInit = {
     });
   return {
     knowledge,
+    maxInputBytes: config.AUTHDOCTOR_MAX_INPUT_BYTES,
     examine: examineOne,
     diagnose: async (input, call) => (await examineOne(input, call)).diagnosis,
   };

@@ -6,6 +6,9 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { prepareMessage } from '../../src/conversation/prepare.js';
+import { createDiagnoser } from '../../src/diagnose/service.js';
 import { createLogger } from '../../src/log.js';
 import { RedisSessionStore } from '../../src/store/redis.js';
 import { ALNUM, checksummedToken, DIGITS, HEX, random } from '../support/credential-fakes.js';
@@ -98,5 +101,15 @@ describe('secrets never leak from a conversation', () => {
     expect(leaks).toEqual([]);
     // The escalation still lets a human see what was pasted, fingerprinted.
     expect(JSON.stringify(h.packets)).toMatch(/JWT …|AIza…/);
+  });
+
+  it('nothing beyond the part of a paste that intake read (and scanned) is kept', async () => {
+    const small = createDiagnoser(loadConfig({ AUTHDOCTOR_MAX_INPUT_BYTES: '1024' }));
+    const token = checksummedToken('ghp_');
+    const text = `curl https://api.github.com/user\nHTTP/2 401\n${'# filler line\n'.repeat(100)}Authorization: token ${token}\n`;
+    const prepared = await prepareMessage(small, { text, at: Date.now() });
+    expect(prepared.paste).toBeDefined();
+    expect(JSON.stringify(prepared)).not.toContain(token);
+    expect(JSON.stringify(prepared)).not.toContain(token.slice(4, 20));
   });
 });
