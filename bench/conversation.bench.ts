@@ -21,34 +21,12 @@ import { MemorySessionStore } from '../src/store/memory.js';
 import { RedisSessionStore } from '../src/store/redis.js';
 import type { SessionStore } from '../src/store/types.js';
 import { CORPUS } from './corpus.js';
-import { fmtMs, type Timing, table } from './measure.js';
+import { fmtMs, sampleAsync, table } from './measure.js';
 
 const config = loadConfig({ AUTHDOCTOR_PASTE_WINDOW_MS: '0' });
 const diagnoser = createDiagnoser(config);
 const settings = settingsFrom(config);
 const PASTE = CORPUS.curl_trace ?? Object.values(CORPUS)[0]!;
-
-async function sampleAsync(fn: () => Promise<unknown>, minMs = 1500, warmup = 50): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  let spent = 0;
-  while (spent < minMs && times.length < 20_000) {
-    const t0 = performance.now();
-    await fn();
-    const dt = performance.now() - t0;
-    times.push(dt);
-    spent += dt;
-  }
-  times.sort((a, b) => a - b);
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return {
-    runs: times.length,
-    meanMs: spent / times.length,
-    p50Ms: pick(0.5),
-    p99Ms: pick(0.99),
-    maxMs: pick(1),
-  };
-}
 
 function engineOn(store: SessionStore): { engine: Engine; answered: () => Promise<void> } {
   let resolve: (() => void) | undefined;
@@ -91,7 +69,7 @@ async function main(): Promise<void> {
     await diagnoser.diagnose(PASTE);
     await prepareMessage(diagnoser, { text: PASTE, at: Date.now() });
   }
-  const base = await sampleAsync(() => diagnoser.diagnose(PASTE));
+  const base = await sampleAsync(() => diagnoser.diagnose(PASTE), { minMs: 1500 });
   rows.push([
     'diagnosis alone (baseline)',
     fmtMs(base.p50Ms),
@@ -99,7 +77,9 @@ async function main(): Promise<void> {
     Math.round(1000 / base.meanMs),
     '1.00×',
   ]);
-  const prepared = await sampleAsync(() => prepareMessage(diagnoser, { text: PASTE, at: Date.now() }));
+  const prepared = await sampleAsync(() => prepareMessage(diagnoser, { text: PASTE, at: Date.now() }), {
+    minMs: 1500,
+  });
   rows.push([
     'prepare (diagnosis + redaction)',
     fmtMs(prepared.p50Ms),
@@ -108,7 +88,7 @@ async function main(): Promise<void> {
     `${(prepared.p50Ms / base.p50Ms).toFixed(2)}×`,
   ]);
   const memory = engineOn(new MemorySessionStore({ ttlMs: 60_000, maxEntries: 100_000 }));
-  const viaMemory = await sampleAsync(memory.answered);
+  const viaMemory = await sampleAsync(memory.answered, { minMs: 1500 });
   await memory.engine.close();
   rows.push([
     'engine, memory store',
@@ -127,7 +107,7 @@ async function main(): Promise<void> {
     const prefix = `authdoctor-bench:${process.pid}:`;
     const store = new RedisSessionStore('redis://127.0.0.1:6379', { keyPrefix: prefix, ttlMs: 60_000 });
     const redis = engineOn(store);
-    const viaRedis = await sampleAsync(redis.answered, 1500, 20);
+    const viaRedis = await sampleAsync(redis.answered, { minMs: 1500 });
     await redis.engine.close();
     await store.close();
     const cleaner = new Redis('redis://127.0.0.1:6379');

@@ -25,6 +25,29 @@ export function sample(
     times.push(dt);
     spent += dt;
   }
+  return summarize(times, spent);
+}
+
+/** `sample` for calls that return a promise: each call is timed until it settles. */
+export async function sampleAsync(
+  fn: () => Promise<unknown>,
+  options: { minMs?: number; maxRuns?: number; warmup?: number } = {},
+): Promise<Timing> {
+  const { minMs = 300, maxRuns = 20_000, warmup = 20 } = options;
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  let spent = 0;
+  while (spent < minMs && times.length < maxRuns) {
+    const t0 = performance.now();
+    await fn();
+    const dt = performance.now() - t0;
+    times.push(dt);
+    spent += dt;
+  }
+  return summarize(times, spent);
+}
+
+function summarize(times: number[], spent: number): Timing {
   times.sort((a, b) => a - b);
   const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
   return {

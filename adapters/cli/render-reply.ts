@@ -3,7 +3,7 @@
  * numbered choices; the caller remembers them so typing the number presses the button.
  */
 import type { Action, FindingView, Part, Reply } from '../../src/reply/model.js';
-import type { Style } from './render.js';
+import { type Style, wrap } from './render.js';
 
 const MARK: Record<FindingView['severity'], string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
@@ -82,20 +82,4 @@ function renderFinding(f: FindingView, style: Style): string[] {
   }
   if (f.docs.length > 0) out.push(`   ${style.dim('docs:')} ${f.docs.join('  ')}`);
   return out;
-}
-
-/** Soft wrap at ~100 columns; code-like words are never split. */
-function wrap(text: string, first: string, rest = first.replace(/\S/g, ' ')): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      if (line && line.length + word.length + 1 > 96) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(line);
-  }
-  return lines.map((l, i) => `${i === 0 ? first : rest}${l}`);
 }

@@ -87,7 +87,7 @@ function renderStep(s: StepStatus, style: Style): string {
 }
 
 /** Soft wrap at ~100 columns so long details stay readable in an 80–120 column terminal. */
-function wrap(text: string, first: string, rest = first.replace(/\S/g, ' ')): string[] {
+export function wrap(text: string, first: string, rest = first.replace(/\S/g, ' ')): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -109,17 +109,8 @@ function sameShape(request: Request, evidence: Evidence): ExampleAuth {
   return { header: `Authorization: ${scheme} <YOUR_TOKEN>` };
 }
 
-function viewOf(f: Finding): FindingView {
-  return {
-    rule: f.rule,
-    cause: f.cause,
-    severity: f.severity,
-    title: f.title,
-    detail: f.detail,
-    evidence: f.evidence,
-    fix: f.fix,
-    docs: f.docs,
-  };
+function viewOf({ confidence: _, ...view }: Finding): FindingView {
+  return view;
 }
 
 function cap(text: string, max: number): string {

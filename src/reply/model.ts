@@ -5,7 +5,7 @@
  * can turn into a mention or a link.
  */
 import { z } from 'zod';
-import { CauseSchema, SeveritySchema } from '../diagnose/taxonomy.js';
+import { FindingSchema } from '../diagnose/finding.js';
 
 /** The buttons the engine offers. Typed answers map to the same ids (`src/conversation/intents.ts`). */
 export const ACTION_IDS = [
@@ -36,16 +36,8 @@ export const ActionSchema = z.object({
 });
 export type Action = z.infer<typeof ActionSchema>;
 
-export const FindingViewSchema = z.object({
-  rule: z.string(),
-  cause: CauseSchema,
-  severity: SeveritySchema,
-  title: z.string(),
-  detail: z.string(),
-  evidence: z.array(z.string()),
-  fix: z.array(z.string()),
-  docs: z.array(z.string()),
-});
+/** A finding as shown to users: everything but the confidence, which is for ranking and analytics. */
+export const FindingViewSchema = FindingSchema.omit({ confidence: true });
 export type FindingView = z.infer<typeof FindingViewSchema>;
 
 export const PartSchema = z.discriminatedUnion('type', [
