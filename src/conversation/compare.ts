@@ -33,9 +33,10 @@ export function lastStatus(attempt: Attempt): number | undefined {
   return attempt.statuses.at(-1);
 }
 
+/** The last response was a 2xx: a redirect is not success yet (it may be what drops the header). */
 export function succeeded(attempt: Attempt): boolean {
   const status = lastStatus(attempt);
-  return status !== undefined && status >= 200 && status < 400;
+  return status !== undefined && status >= 200 && status < 300;
 }
 
 function describeStatusChange(before: readonly number[], after: readonly number[]): string | undefined {

@@ -6,6 +6,7 @@ import type { Guide } from '../checklist/guide.js';
 import { guideFor } from '../checklist/guides.js';
 import { type StepId, stepById } from '../checklist/steps.js';
 import type { Action, ActionId, FindingView, Part, Reply } from '../reply/model.js';
+import { lastStatus, succeeded } from './compare.js';
 import type { EscalationPacket } from './effects.js';
 import type { Leak } from './events.js';
 import { packetText } from './packet-text.js';
@@ -115,8 +116,8 @@ export function diagnosisReply(
   options: { comparison?: string[]; continues?: boolean; truncated?: boolean; walking?: boolean },
 ): Reply {
   const errors = attempt.findings.filter((f) => f.severity === 'error');
-  const last = attempt.statuses.at(-1);
-  const ok = last !== undefined && last >= 200 && last < 300;
+  const last = lastStatus(attempt);
+  const ok = succeeded(attempt);
   const shown = pickFindings(attempt.findings);
   const top = errors[0];
   const parts: Part[] = [];
