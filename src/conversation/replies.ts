@@ -294,7 +294,7 @@ export function escalationReply(state: SessionState, packet: EscalationPacket, c
   return reply(`Escalated to a human (${packet.id})`, parts);
 }
 
-export function leakWarning(leaks: readonly Leak[]): Reply {
+export function leakWarning(leaks: readonly Leak[], author: string): Reply {
   const parts: Part[] = [
     {
       type: 'text',
@@ -317,7 +317,10 @@ export function leakWarning(leaks: readonly Leak[]): Reply {
     text: 'Delete the message too, but rotate first: deleting does not un-leak it.',
     tone: 'muted',
   });
-  return reply('You posted a credential in a shared channel: rotate it', parts, { visibility: 'private' });
+  return reply('You posted a credential in a shared channel: rotate it', parts, {
+    visibility: 'private',
+    to: author,
+  });
 }
 
 export function textReply(

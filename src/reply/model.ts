@@ -74,6 +74,8 @@ export const ReplySchema = z.object({
    * cannot do that send it by direct message or, in a terminal, just print it.
    */
   visibility: z.enum(['public', 'private']).default('public'),
+  /** For a private reply: who sees it, when not the conversation's user (a colleague's paste in a thread). */
+  to: z.string().optional(),
   /**
    * A stable name for this reply within the conversation (`diagnosis`), so a later reply with
    * `replaces` set to it can edit the message in place where the platform allows.

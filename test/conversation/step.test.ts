@@ -341,6 +341,18 @@ describe('secrets', () => {
     expect(again.replies.filter((x) => x.visibility === 'private')).toEqual([]);
   });
 
+  it("a colleague's paste in the thread warns the colleague, not the conversation's owner", async () => {
+    const r = only(
+      step(
+        S.diagnosed!,
+        await paste(PASTES.githubFixed(githubToken()), { shared: true, user: 'U7' }),
+        SETTINGS,
+      ),
+    );
+    expect(r.replies.find((x) => x.visibility === 'private')).toMatchObject({ to: 'U7' });
+    expect(r.state?.user).toBe('U1');
+  });
+
   it('in a DM there is no warning', async () => {
     const r = step(null, await paste(PASTES.githubFixed(githubToken()), { shared: false }), SETTINGS);
     expect(r.replies.filter((x) => x.visibility === 'private')).toEqual([]);
