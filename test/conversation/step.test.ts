@@ -3,6 +3,7 @@
  * events (real pastes, real diagnoses) so each row starts from a state the bot can actually be in.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationEvent } from '../../src/conversation/events.js';
 import { type SessionState, SessionStateSchema } from '../../src/conversation/state.js';
 import { type StepResult, step } from '../../src/conversation/step.js';
 import { ReplySchema } from '../../src/reply/model.js';
@@ -407,5 +408,55 @@ describe('typed answers work like buttons', () => {
   ])('"%s" → %s', (text, phase) => {
     const r = only(step(S.walking!, typed(text), SETTINGS));
     expect(r.state?.phase).toBe(phase);
+  });
+});
+
+describe('every other transition', () => {
+  // [from, what happens, the event, phase after, what the reply says (or null for silence)]
+  const rows: [string, string, () => ConversationEvent, string | null, RegExp | null][] = [
+    ['awaiting', '"still 401"', () => typed('still 401'), 'awaiting_paste', /Paste the request/],
+    ['awaiting', '"fixed"', () => typed('fixed'), 'awaiting_paste', /Glad it works/],
+    ['awaiting', '"skip"', () => typed('skip'), 'awaiting_paste', /I diagnose/],
+    ['awaiting', '"resume"', () => typed('resume'), 'awaiting_paste', /Paste the request/],
+    ['diagnosed', '"skip"', () => typed('skip'), 'diagnosed', /I diagnose/],
+    ['diagnosed', '"how"', () => typed('how'), 'diagnosed', /I diagnose/],
+    ['diagnosed', '"resume"', () => typed('resume'), 'diagnosed', /not in the middle of anything/],
+    ['walking', '"walk"', () => typed('walk'), 'walking', /Step 1\//],
+    ['walking', '"resume"', () => typed('resume'), 'walking', /Here is where we are/],
+    ['fixed', '"walk"', () => typed('walk'), 'walking', /Step 1\//],
+    ['fixed', '"still 401"', () => typed('still 401'), 'walking', /Step 1\//],
+    [
+      'fixed',
+      'the follow-up timer',
+      () => fire(S.fixed!, 'follow_up', { at: T0 + 99 * MINUTE }),
+      'fixed',
+      null,
+    ],
+    ['escalated', '"human"', () => typed('human'), 'escalated', null],
+    ['escalated', '"restart"', () => typed('restart'), 'awaiting_paste', /Starting over/],
+    [
+      'walking',
+      'an unreadable paste',
+      () => ({
+        type: 'message',
+        id: 'u1',
+        at: T0,
+        user: 'U1',
+        text: '',
+        continues: false,
+        shared: false,
+        truncated: false,
+        unreadable: true,
+      }),
+      'walking',
+      /went wrong on my side/,
+    ],
+  ];
+  it.each(rows)('%s + %s', (from, _what, event, phase, says) => {
+    const before = from === 'awaiting' ? S.awaiting! : S[from]!;
+    const r = only(step(before, event(), SETTINGS));
+    expect(r.state?.phase ?? null).toBe(phase);
+    if (says) expect(r.replies.map(textOf).join('\n')).toMatch(says);
+    else expect(r.replies).toEqual([]);
   });
 });
