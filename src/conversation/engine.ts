@@ -82,11 +82,15 @@ export interface Engine {
 const RecordSchema = z.object({
   v: z.literal(1),
   state: z.unknown(),
+  /** The user the conversation belongs to, for the store's per-user index (kept so saves need not parse state). */
+  owner: z.string().nullable(),
   /** The last event ids processed here, newest last. */
   processed: z.array(z.string()),
   outbox: z
     .object({
       event: z.string(),
+      /** Who the replies are for. */
+      user: z.string(),
       replies: z.array(ReplySchema),
       sent: z.number().int(),
       effects: z.array(EffectSchema),
@@ -167,8 +171,16 @@ export function createEngine(deps: EngineDeps): Engine {
         const before = readState(record.state);
         const result = step(before, event, deps.settings);
         record.state = result.state;
+        record.owner = result.state?.user ?? null;
         record.processed = [...record.processed, event.id].slice(-PROCESSED_KEPT);
-        record.outbox = { event: event.id, replies: result.replies, sent: 0, effects: result.effects };
+        record.outbox = {
+          event: event.id,
+          // After "forget me" there is no state, and the confirmation still goes to whoever asked.
+          user: result.state?.user ?? before?.user ?? event.user,
+          replies: result.replies,
+          sent: 0,
+          effects: result.effects,
+        };
         await save(key, record);
         log.info(
           {
@@ -188,8 +200,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function flush(key: string, record: StoredRecord, conversation: ConversationRef): Promise<void> {
     const outbox = record.outbox;
     if (!outbox) return;
-    const state = readState(record.state);
-    const user = state?.user ?? 'unknown';
+    const user = outbox.user;
     while (outbox.sent < outbox.replies.length) {
       const reply = outbox.replies[outbox.sent]!;
       await deps.deliver({ conversation, user, event: outbox.event, replies: [reply] });
@@ -257,10 +268,9 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function save(key: string, record: StoredRecord): Promise<void> {
-    const state = readState(record.state);
     await deps.store.set(key, record, {
       ttlMs: deps.settings.sessionTtlMs,
-      ...(state ? { user: state.user } : {}),
+      ...(record.owner ? { user: record.owner } : {}),
     });
   }
 
@@ -288,7 +298,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
 function readRecord(value: unknown): StoredRecord {
   const parsed = RecordSchema.safeParse(value);
-  return parsed.success ? parsed.data : { v: 1, state: null, processed: [], outbox: null };
+  return parsed.success ? parsed.data : { v: 1, state: null, owner: null, processed: [], outbox: null };
 }
 
 /**

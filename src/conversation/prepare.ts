@@ -6,6 +6,7 @@
 import type { Finding } from '../diagnose/finding.js';
 import type { Diagnoser } from '../diagnose/service.js';
 import type { Evidence, Request } from '../intake/evidence.js';
+import { summarizeEvidence } from '../intake/summary.js';
 import type { FindingView } from '../reply/model.js';
 import { type ExampleAuth, exampleFor, usableMethods } from '../rules/helpers/credentials.js';
 import { curlExample } from '../rules/helpers/fix.js';
@@ -17,6 +18,8 @@ import type { Attempt } from './state.js';
 
 /** How much of a paste the conversation keeps (redacted) for the human who may take over. */
 export const KEPT_TEXT_CHARS = 16_000;
+/** What intake understood, as kept for the human: enough lines for a request, its response and credentials. */
+const SUMMARY_LINES = 30;
 /** Typed text that is not a paste is kept only this long. */
 const KEPT_MESSAGE_CHARS = 500;
 
@@ -61,7 +64,7 @@ export async function prepareMessage(diagnoser: Diagnoser, input: PrepareInput):
     kinds: diagnosis.kinds,
     provider: diagnosis.provider,
     text: cap(redacted, KEPT_TEXT_CHARS),
-    summary: summaryOf(evidence),
+    summary: summarizeEvidence(evidence).slice(0, SUMMARY_LINES),
     findings: diagnosis.findings.map(viewOf),
     checklist: diagnosis.checklist,
     notes: diagnosis.notes,
@@ -116,24 +119,6 @@ function viewOf({ confidence: _, ...view }: Finding): FindingView {
 function cap(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}\n… (${text.length - max} more characters not kept)`;
-}
-
-function summaryOf(evidence: Evidence): string[] {
-  const lines: string[] = [];
-  for (const x of evidence.exchanges) {
-    if (x.request)
-      lines.push(
-        `${x.request.method} ${x.request.url?.raw ?? '(no URL)'}${x.response ? ` → ${x.response.status}` : ''}`,
-      );
-    else if (x.response)
-      lines.push(`response ${x.response.status}${x.response.statusText ? ` ${x.response.statusText}` : ''}`);
-  }
-  for (const e of evidence.clientErrors) lines.push(`${e.client}: ${e.message}`);
-  for (const c of evidence.credentials) {
-    const what = c.format?.name ?? (c.jwt ? 'JWT' : c.placeholder ? 'placeholder' : 'credential');
-    lines.push(`${what}: ${c.display}`);
-  }
-  return lines.slice(0, 20);
 }
 
 function statusesOf(evidence: Evidence): number[] {
