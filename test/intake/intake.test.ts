@@ -313,6 +313,22 @@ api_token: Zk29qLm3Xw8Rt5Yp1Vb7Nc4`);
   });
 });
 
+describe('intake tells a reference in code from a secret', () => {
+  it('keeps a reference cut at a stray quote (`process.`), and still hides the key', () => {
+    const e = read(`const token = process.'env.ACME_TOKEN;
+api_token: Zk29qLm3Xw8Rt5Yp1Vb7Nc4`);
+    const values = e.credentials.map((c) => c.secret?.reveal());
+    expect(values).not.toContain('process.');
+    expect(values).toContain('Zk29qLm3Xw8Rt5Yp1Vb7Nc4');
+  });
+
+  it('does not take the part of a header value before a line continuation for a secret of its own', () => {
+    const e = read(`curl -H 'Authorization: AWS4-HMA\\
+C-SHA256 Credential=AKIAEXAMPLEKEYID1234/20260115/us-east-1/execute-api/aws4_request, Signature=0f1e2d3c4b5a69788796a5b4c3d2e1f0' https://api.acme.test/v2/orders`);
+    expect(e.credentials.map((c) => c.secret?.reveal())).not.toContain('AWS4-HMA');
+  });
+});
+
 describe('intake hides credentials sent under names it has to guess', () => {
   it.each(['Authorisation', 'Authorizaton', 'Authentication', 'X-Auth'])(
     '%s: Bearer … is a credential',

@@ -18,6 +18,11 @@ const NOT_A_VALUE =
   /^(?:true|false|null|undefined|none|bearer|basic|string|digest|negotiate|ntlm|dpop|aws4-hmac-sha256|scram-sha-256)$/i;
 const PLAIN_WORD = /^[a-z]{8,24}$/;
 const ERROR_CODE = /^[A-Z]{1,8}\d{3,8}$/;
+/**
+ * `token = process.'env.ACME_TOKEN` with a stray quote: the start of a reference in code (`process.`), not a
+ * value. No credential ends in a dot after a plain word.
+ */
+const CUT_REFERENCE = /^[A-Za-z_]\w*\.$/;
 
 type Finder = (text: string, from: number) => RegExpExecArray | null;
 
@@ -50,11 +55,18 @@ export function eachKeyedSecret(text: string, visit: (name: string, value: strin
       // The name first: most pairs in a body or log are harmless (`"url": …`), and it is short and repeats.
       if (!name || !value || value.length < 8 || !namesCredential(name, pass.loose)) continue;
       if (NOT_A_VALUE.test(value)) continue;
+      // `Authorization: AWS4-HMA\` + newline: a value cut by a line continuation is a fragment; the parser
+      // that joins the lines reads the whole value.
+      if (pass.loose && cutByContinuation(text, from)) continue;
       // `TOKEN=$(kubectl get …)`: the start of a command, not a value.
       if (value.startsWith('$(') || value.startsWith('${') || value.startsWith('`')) continue;
       // In free text, `oauth token: unexpected status` and `Tokens.Jwt: IDX10503` are prose and error codes,
       // not secrets; a password is kept whatever it looks like.
-      if (pass.loose && !PASSWORD_NAME.test(name) && (PLAIN_WORD.test(value) || ERROR_CODE.test(value))) {
+      if (
+        pass.loose &&
+        !PASSWORD_NAME.test(name) &&
+        (PLAIN_WORD.test(value) || ERROR_CODE.test(value) || CUT_REFERENCE.test(value))
+      ) {
         continue;
       }
       visit(name, value);
@@ -84,6 +96,12 @@ function nextFormPair(text: string, from: number): RegExpExecArray | null {
 }
 
 const MAX_NAME = 64;
+
+function cutByContinuation(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 92) return false;
+  const next = text.charCodeAt(end + 1);
+  return next === 10 || (next === 13 && text.charCodeAt(end + 2) === 10);
+}
 
 /** `[A-Za-z_]` */
 function isNameStart(c: number): boolean {
