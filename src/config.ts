@@ -33,6 +33,24 @@ const prefixed = (prefix: string, example: string) =>
       .startsWith(prefix, { message: `a token starting with "${prefix}" (${example})` }),
   );
 
+/** A comma- or space-separated list of platform ids (channel ids), each checked against `pattern`. */
+const idList = (pattern: RegExp, message: string) =>
+  blank(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(pattern, { message }))),
+  ).transform((v) => v ?? []);
+
+const SLACK_CHANNEL = /^[CGD][A-Z0-9]{6,}$/;
+const SLACK_CHANNEL_MESSAGE = 'Slack channel ids such as C0123ABCDEF (channel details → About), not #names';
+const SNOWFLAKE = /^\d{15,22}$/;
+
+const flag = blank(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'true or false' })).transform(
+  (v) => v === 'true' || v === '1' || v === 'yes',
+);
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const ConfigSchema = z.object({
@@ -45,9 +63,30 @@ export const ConfigSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^\d{15,22}$/, { message: 'the numeric application id from the Discord developer portal' }),
+      .regex(SNOWFLAKE, { message: 'the numeric application id from the Discord developer portal' }),
   ),
   DISCORD_API_URL: httpUrl,
+  /** Channels where a message that looks like a 401 report is answered without a mention. */
+  SLACK_LISTEN_CHANNELS: idList(SLACK_CHANNEL, SLACK_CHANNEL_MESSAGE),
+  /** Where escalations are posted for the support team, with a "claim" button. */
+  SLACK_ESCALATION_CHANNEL: blank(z.string().trim().regex(SLACK_CHANNEL, { message: SLACK_CHANNEL_MESSAGE })),
+  /** Text and forum channels where a new post that looks like a 401 report is answered in its thread. */
+  DISCORD_LISTEN_CHANNELS: idList(
+    SNOWFLAKE,
+    'numeric Discord channel ids (Developer Mode → Copy Channel ID)',
+  ),
+  DISCORD_ESCALATION_CHANNEL: blank(
+    z
+      .string()
+      .trim()
+      .regex(SNOWFLAKE, { message: 'a numeric Discord channel id (Developer Mode → Copy Channel ID)' }),
+  ),
+  /** Use the privileged Message Content intent (enable it in the developer portal first). */
+  DISCORD_MESSAGE_CONTENT: flag,
+  /** `npm run discord:register` registers commands in this guild only (instant, for development). */
+  DISCORD_GUILD_ID: blank(
+    z.string().trim().regex(SNOWFLAKE, { message: 'a numeric Discord server (guild) id' }),
+  ),
   PORT: intFrom(1, 65_535, 3000, 'a TCP port'),
   REDIS_URL: blank(
     z.url({ protocol: /^rediss?$/, message: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }),

@@ -1,8 +1,9 @@
 /** Command-line entry: argument handling only; everything it runs lives in src/. */
 import { parseArgs } from 'node:util';
-import { enabledAdapters, loadConfig } from '../../src/config.js';
+import { type Config, enabledAdapters, loadConfig } from '../../src/config.js';
 import { type Clock, parseClock } from '../../src/diagnose/context.js';
 import { AuthdoctorError, ErrorCodes, isAuthdoctorError } from '../../src/errors.js';
+import { startServer } from '../serve.js';
 import { runChat } from './chat.js';
 import { diagnoseCommand } from './commands/diagnose.js';
 import { parseCommand } from './commands/parse.js';
@@ -95,18 +96,34 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     case 'serve': {
       const config = loadConfig(io.env);
       const adapters = enabledAdapters(config);
-      if (adapters.slack || adapters.discord) {
-        throw new AuthdoctorError(
-          ErrorCodes.NOT_IMPLEMENTED,
-          'Slack and Discord credentials are set, but this build has no platform adapters yet.',
-          { hint: 'Unset SLACK_* and DISCORD_* to use the terminal chat.' },
-        );
-      }
+      if (adapters.slack || adapters.discord) return serveUntilSignal(config, io);
       return runChat(io, config, chatClock(values.now));
     }
     default:
       throw usage(`unknown command "${command}"`);
   }
+}
+
+/** Runs the configured platforms until SIGINT or SIGTERM, then finishes what was accepted and exits. */
+async function serveUntilSignal(config: Config, io: CliIO): Promise<number> {
+  const server = await startServer(config);
+  const { slack, discord } = enabledAdapters(config);
+  const running = [
+    slack === 'socket'
+      ? 'Slack (Socket Mode)'
+      : slack
+        ? `Slack (HTTP, POST /slack/events on port ${config.PORT})`
+        : '',
+    discord ? 'Discord' : '',
+  ].filter(Boolean);
+  io.stderr.write(`authdoctor: serving ${running.join(' and ')}. Ctrl-C stops.\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  io.stderr.write('authdoctor: stopping; finishing the conversations in flight…\n');
+  await server.stop();
+  return 0;
 }
 
 function clockOption(now: unknown): { clock?: Clock } {

@@ -64,6 +64,8 @@ export const EffectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), timer: TimerNameSchema, id: z.string() }),
   z.object({ type: z.literal('escalate'), packet: EscalationPacketSchema }),
   z.object({ type: z.literal('resume'), escalation: z.string() }),
+  /** Someone on the support team took the escalation over (recorded for on-call follow-up). */
+  z.object({ type: z.literal('claimed'), escalation: z.string(), user: z.string(), at: z.number() }),
   /** Delete everything kept about this user: sessions, queued jobs, analytics entries. */
   z.object({ type: z.literal('forget'), user: z.string() }),
   z.object({ type: z.literal('outcome'), outcome: OutcomeSchema }),

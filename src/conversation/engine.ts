@@ -17,6 +17,7 @@ import { type Effect, EffectSchema, type EscalationPacket, type Outcome } from '
 import {
   type ConversationEvent,
   type ConversationRef,
+  ConversationRefSchema,
   conversationKey,
   type EventJob,
   EventJobSchema,
@@ -24,7 +25,7 @@ import {
 import { intentOf } from './intents.js';
 import { type PrepareInput, prepareMessage } from './prepare.js';
 import { readState } from './state.js';
-import { type EngineSettings, step } from './step.js';
+import { type EngineSettings, shortId, step } from './step.js';
 
 export interface Outbound {
   conversation: ConversationRef;
@@ -47,9 +48,21 @@ export interface EngineDeps {
   settings: EngineSettingsWithHost;
   /** Renders and sends replies on the platform; throwing makes the job retry (what is sent stays sent). */
   deliver(out: Outbound): Promise<void>;
-  /** Escalation routing (support channel, webhook); the user's own reply is already part of `deliver`. */
-  escalate?(packet: EscalationPacket, conversation: ConversationRef): Promise<void>;
+  /**
+   * Escalation routing (support channel, webhook); the user's own reply is already part of `deliver`.
+   * `claim` is the token a "claim" button carries back to `accept({ kind: 'claim' })`: ids only.
+   */
+  escalate?(
+    packet: EscalationPacket,
+    conversation: ConversationRef,
+    handle: { claim: string },
+  ): Promise<void>;
   resumed?(escalation: string, conversation: ConversationRef): Promise<void>;
+  /** Someone on the support team claimed an escalation. */
+  claimed?(
+    claim: { escalation: string; user: string; at: number },
+    conversation: ConversationRef,
+  ): Promise<void>;
   /** Fix outcomes, for analytics. */
   outcome?(outcome: Outcome, conversation: ConversationRef): Promise<void>;
   /** Deletes what other parts (analytics) keep about a user. */
@@ -60,7 +73,19 @@ export interface EngineDeps {
 
 export type Incoming =
   | ({ kind: 'message' } & IncomingBase & Omit<PrepareInput, 'at'> & { shared?: boolean })
-  | ({ kind: 'action' } & IncomingBase & { action: string; session?: string; turn?: number });
+  | ({ kind: 'action' } & IncomingBase & { action: string; session?: string; turn?: number })
+  | IncomingClaim;
+
+/** A "claim" button pressed in the support channel: the conversation is found from the token. */
+export interface IncomingClaim {
+  kind: 'claim';
+  id: string;
+  /** The token the escalation was posted with. */
+  claim: string;
+  /** The claimer's platform id, and how to show them to the user. */
+  user: string;
+  name: string;
+}
 
 interface IncomingBase {
   /** The platform's event id. */
@@ -70,8 +95,11 @@ interface IncomingBase {
 }
 
 export interface Engine {
-  /** Queues an event; `accepted: false` when this event id was already accepted. */
-  accept(incoming: Incoming): Promise<{ accepted: boolean }>;
+  /**
+   * Queues an event; `accepted: false` when this event id was already accepted, or (a claim) when the
+   * escalation it names is unknown or expired, with `found: false`.
+   */
+  accept(incoming: Incoming): Promise<{ accepted: boolean; found?: boolean }>;
   /** Starts the worker. */
   start(): void;
   /** Resolves when everything accepted so far has been answered. */
@@ -100,13 +128,18 @@ const RecordSchema = z.object({
 type StoredRecord = z.infer<typeof RecordSchema>;
 const PROCESSED_KEPT = 64;
 
+/** Where a claim token leads: stored beside the conversation, with its lifetime. */
+const ClaimIndexSchema = z.object({ conversation: ConversationRefSchema, escalation: z.string() });
+const claimKey = (claim: string) => `claim:${claim}`;
+
 export function createEngine(deps: EngineDeps): Engine {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? silentLogger;
   const window = new PasteWindow(deps.settings.pasteWindowMs);
 
-  async function accept(incoming: Incoming): Promise<{ accepted: boolean }> {
+  async function accept(incoming: Incoming): Promise<{ accepted: boolean; found?: boolean }> {
     const at = now();
+    if (incoming.kind === 'claim') return acceptClaim(incoming, at);
     const key = conversationKey(incoming.conversation);
     const event: ConversationEvent =
       incoming.kind === 'action'
@@ -122,6 +155,27 @@ export function createEngine(deps: EngineDeps): Engine {
         : await prepareEvent(incoming, at, `${key}|${incoming.user}`);
     const job: EventJob = { conversation: incoming.conversation, event };
     return deps.queue.enqueue({ id: `event:${incoming.id}`, group: key, payload: job });
+  }
+
+  async function acceptClaim(incoming: IncomingClaim, at: number) {
+    const found = ClaimIndexSchema.safeParse(await deps.store.get(claimKey(incoming.claim)));
+    if (!found.success) return { accepted: false, found: false };
+    const { conversation, escalation } = found.data;
+    const event: ConversationEvent = {
+      type: 'claim',
+      id: incoming.id,
+      at,
+      user: incoming.user,
+      escalation,
+      name: incoming.name.slice(0, 80),
+    };
+    const job: EventJob = { conversation, event };
+    const queued = await deps.queue.enqueue({
+      id: `event:${incoming.id}`,
+      group: conversationKey(conversation),
+      payload: job,
+    });
+    return { ...queued, found: true };
   }
 
   async function prepareEvent(
@@ -238,8 +292,19 @@ export function createEngine(deps: EngineDeps): Engine {
         case 'cancel':
           await deps.queue.cancel(effect.id);
           return;
-        case 'escalate':
-          await deps.escalate?.(effect.packet, conversation);
+        case 'escalate': {
+          const claim = `${effect.packet.id}.${shortId(key)}`;
+          // Indexed under the conversation's owner, so "forget me" removes it with the conversation.
+          await deps.store.set(
+            claimKey(claim),
+            { conversation, escalation: effect.packet.id },
+            { ttlMs: deps.settings.sessionTtlMs, user },
+          );
+          await deps.escalate?.(effect.packet, conversation, { claim });
+          return;
+        }
+        case 'claimed':
+          await deps.claimed?.(effect, conversation);
           return;
         case 'resume':
           await deps.resumed?.(effect.escalation, conversation);

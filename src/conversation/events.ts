@@ -80,16 +80,28 @@ export const TimerEventSchema = z.object({
   timerId: z.string(),
 });
 
+/** A person on the support team took over an escalation (the "claim" button in the support channel). */
+export const ClaimEventSchema = z.object({
+  type: z.literal('claim'),
+  ...base,
+  /** The escalation claimed; a claim of an escalation that is over (resumed, restarted) does nothing. */
+  escalation: z.string(),
+  /** How the claimer is shown to the user (a display name; renderers escape it). */
+  name: z.string().max(80),
+});
+
 export const ConversationEventSchema = z.discriminatedUnion('type', [
   MessageEventSchema,
   ActionEventSchema,
   TimerEventSchema,
+  ClaimEventSchema,
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 export type ConversationEventInput = z.input<typeof ConversationEventSchema>;
 export type MessageEvent = z.infer<typeof MessageEventSchema>;
 export type ActionEvent = z.infer<typeof ActionEventSchema>;
 export type TimerEvent = z.infer<typeof TimerEventSchema>;
+export type ClaimEvent = z.infer<typeof ClaimEventSchema>;
 
 /** A queue payload: the event and where it belongs. */
 export const EventJobSchema = z.object({

@@ -31,9 +31,16 @@ export function settingsFrom(config: Config): EngineSettingsWithHost {
     sessionTtlMs: config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
     support: {
       ...(config.AUTHDOCTOR_SUPPORT_URL ? { url: config.AUTHDOCTOR_SUPPORT_URL } : {}),
-      ...(config.AUTHDOCTOR_SUPPORT_CHANNEL ? { channel: config.AUTHDOCTOR_SUPPORT_CHANNEL } : {}),
+      ...(supportChannel(config) ? { channel: supportChannel(config)! } : {}),
     },
   };
+}
+
+/** How the support channel is named to users: the configured name, or a generic one when only ids are set. */
+function supportChannel(config: Config): string | undefined {
+  if (config.AUTHDOCTOR_SUPPORT_CHANNEL) return config.AUTHDOCTOR_SUPPORT_CHANNEL;
+  if (config.SLACK_ESCALATION_CHANNEL || config.DISCORD_ESCALATION_CHANNEL) return 'the support channel';
+  return undefined;
 }
 
 export function createRuntime(

@@ -100,7 +100,13 @@ export const SessionStateSchema = z.object({
   /** The phase to go back to on "resume" after an escalation. */
   before: PhaseSchema.optional(),
   escalation: z
-    .object({ id: z.string(), at: z.number(), reason: z.enum(['requested', 'exhausted', 'stuck']) })
+    .object({
+      id: z.string(),
+      at: z.number(),
+      reason: z.enum(['requested', 'exhausted', 'stuck']),
+      /** The person on the support team who took it over. */
+      claimedBy: z.object({ user: z.string(), name: z.string(), at: z.number() }).optional(),
+    })
     .optional(),
   outcome: z.object({ at: z.number(), fixedBy: FixedBySchema }).optional(),
   /** Fingerprints already warned about, so one leak gets one warning. */

@@ -8,7 +8,7 @@ import { ACTION_IDS, type ActionId, type FindingView, type Reply } from '../repl
 import { compareAttempts, succeeded } from './compare.js';
 import type { Effect } from './effects.js';
 import { buildPacket } from './escalation.js';
-import type { ActionEvent, ConversationEvent, MessageEvent, TimerEvent } from './events.js';
+import type { ActionEvent, ClaimEvent, ConversationEvent, MessageEvent, TimerEvent } from './events.js';
 import { intentOf } from './intents.js';
 import { planWalk } from './plan.js';
 import {
@@ -61,6 +61,9 @@ export function step(state: SessionState | null, event: ConversationEvent, ctx: 
       break;
     case 'timer':
       out.onTimer(event);
+      break;
+    case 'claim':
+      out.onClaim(event);
       break;
   }
   return out.result();
@@ -203,6 +206,21 @@ class Turn {
       textReply(
         'The token you are testing with has expired',
         `Heads-up: the token you are testing with${token ? ` (${token})` : ''} expired just now. Get a fresh one before the next try, or the next 401 will be about expiry.`,
+      ),
+    );
+  }
+
+  onClaim(event: ClaimEvent): Done {
+    const s = this.state;
+    const escalation = s?.escalation;
+    // A claim arriving after the user resumed or restarted, or a second claim, changes nothing here.
+    if (!s || s.phase !== 'escalated' || escalation?.id !== event.escalation || escalation.claimedBy) return;
+    escalation.claimedBy = { user: event.user, name: event.name, at: event.at };
+    this.effects.push({ type: 'claimed', escalation: escalation.id, user: event.user, at: event.at });
+    this.#say(
+      textReply(
+        `${event.name} from support took this over`,
+        `${event.name} from the support team has taken this over and will answer here. I will stay quiet; type \`resume\` if you want me back.`,
       ),
     );
   }

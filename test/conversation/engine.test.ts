@@ -128,6 +128,28 @@ describe('engine', () => {
     expect(h.sent.map((o) => o.event)).toEqual(['E1', 'E2', 'E4']);
   });
 
+  it("a claim from the support channel reaches the user's thread once; unknown and forgotten ones are refused", async () => {
+    const h = harness();
+    await h.engine.accept(message('E1', PASTES.unexplained));
+    await h.engine.accept(message('E2', 'human'));
+    await h.engine.drain();
+    const [claim] = h.claims;
+    expect(claim).toMatch(/^esc-[\w-]+\.\w+$/);
+    const press = { kind: 'claim' as const, claim: claim!, user: 'U_AGENT', name: 'Dana' };
+    expect(await h.engine.accept({ ...press, id: 'C1' })).toEqual({ accepted: true, found: true });
+    expect(await h.engine.accept({ ...press, id: 'C1' })).toEqual({ accepted: false, found: true });
+    await h.engine.drain();
+    expect(h.sent.at(-1)).toMatchObject({ conversation: THREAD, event: 'C1' });
+    expect(textOf(h.sent.at(-1)!.replies[0]!)).toMatch(/Dana from the support team/);
+    expect(await h.engine.accept({ ...press, id: 'C2', claim: 'esc-nope.0000000' })).toEqual({
+      accepted: false,
+      found: false,
+    });
+    await h.engine.accept(message('E3', 'forget me'));
+    await h.engine.drain();
+    expect(await h.engine.accept({ ...press, id: 'C3' })).toMatchObject({ found: false });
+  });
+
   it('records the outcome when the user says it is fixed', async () => {
     const h = harness();
     await h.engine.accept(message('E1', PASTES.missingHeader));

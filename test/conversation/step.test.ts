@@ -298,6 +298,33 @@ describe('escalation', () => {
     expect(p.state?.attempts).toHaveLength(2);
   });
 
+  it('a claim tells the user who took it over; later claims and stale ones change nothing', () => {
+    const e = S.escalated!;
+    const claim = (escalation: string, user = 'U_AGENT', name = 'Dana') => ({
+      type: 'claim' as const,
+      id: `c-${user}`,
+      at: T0 + 5 * MINUTE,
+      user,
+      escalation,
+      name,
+    });
+    const r = only(step(e, claim(e.escalation!.id), SETTINGS));
+    expect(textOf(r.replies[0]!)).toMatch(/Dana from the support team has taken this over/);
+    expect(r.state?.escalation?.claimedBy).toEqual({ user: 'U_AGENT', name: 'Dana', at: T0 + 5 * MINUTE });
+    expect(r.effects).toEqual([
+      { type: 'claimed', escalation: e.escalation!.id, user: 'U_AGENT', at: T0 + 5 * MINUTE },
+    ]);
+    // Still quiet after the claim: the human answers now.
+    expect(step(r.state, typed('hello?'), SETTINGS).replies).toEqual([]);
+    const second = step(r.state, claim(e.escalation!.id, 'U_OTHER', 'Lee'), SETTINGS);
+    expect(second.replies).toEqual([]);
+    expect(second.state?.escalation?.claimedBy?.name).toBe('Dana');
+    expect(step(e, claim('esc-other-1'), SETTINGS).replies).toEqual([]);
+    const resumed = step(e, typed('resume'), SETTINGS).state;
+    expect(step(resumed, claim(e.escalation!.id), SETTINGS)).toMatchObject({ replies: [], effects: [] });
+    expect(step(null, claim(e.escalation!.id), SETTINGS)).toMatchObject({ state: null, replies: [] });
+  });
+
   it('"resume" brings the bot back where it was', () => {
     const r = only(step(S.escalated!, typed('resume'), SETTINGS));
     expect(r.state?.phase).toBe('walking');

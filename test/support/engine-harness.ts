@@ -35,6 +35,8 @@ export interface Harness {
   sent: Outbound[];
   queued: EventJob[];
   packets: EscalationPacket[];
+  /** The claim token each escalation was posted with. */
+  claims: string[];
   outcomes: Outcome[];
   forgotten: string[];
   clock: { now: number };
@@ -77,6 +79,7 @@ export function harness(
     sent: [],
     queued,
     packets: [],
+    claims: [],
     outcomes: [],
     forgotten: [],
     clock: { now: T0 },
@@ -97,8 +100,9 @@ export function harness(
         throw Object.assign(new Error('platform said 503'), { retryAfterMs: 1 });
       h.sent.push(out);
     },
-    escalate: async (packet) => {
+    escalate: async (packet, _conversation, handle) => {
       h.packets.push(packet);
+      h.claims.push(handle.claim);
     },
     outcome: async (outcome) => {
       h.outcomes.push(outcome);
