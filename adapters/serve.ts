@@ -64,6 +64,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     config,
     engine: runtime.engine,
     diagnoser: runtime.diagnoser,
+    store: runtime.store,
     log,
     ...(options.now ? { now: options.now } : {}),
   };

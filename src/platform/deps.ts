@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Engine } from '../conversation/engine.js';
 import type { Diagnoser } from '../diagnose/service.js';
 import type { Logger } from '../log.js';
+import type { SessionStore } from '../store/types.js';
 
 export interface AdapterDeps {
   config: Config;
@@ -11,4 +12,10 @@ export interface AdapterDeps {
   diagnoser: Diagnoser;
   log: Logger;
   now?: () => number;
+  /**
+   * The engine's session store, shared across processes with Redis: where an adapter keeps the little it
+   * must remember between events (which message to edit, which threads the bot is in). Optional: adapters
+   * fall back to memory.
+   */
+  store?: SessionStore;
 }

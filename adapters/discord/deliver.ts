@@ -1,0 +1,378 @@
+/**
+ * Sends the engine's replies to Discord, routed by conversation:
+ *
+ * - A reply caused by an interaction that is still live completes it: the first public reply fills the
+ *   deferred "thinking" message (@original), and in a guild channel the bot then starts the conversation's
+ *   thread on that message; private replies become ephemeral follow-ups (held until @original is filled,
+ *   because a follow-up sent before it would take its place).
+ * - Anything else goes to the conversation's place: its thread, or its DM channel. Private replies without an
+ *   interaction go by DM to whoever they are for (closed DMs: logged and skipped).
+ * - `replaces` edits the messages sent earlier under that key, when this process still knows them.
+ *
+ * Errors: Discord refusing for good (4xx) is logged and the reply skipped (a retry would fail the same way);
+ * anything else is thrown so the engine's queue retries the delivery.
+ */
+import { type REST, RESTJSONErrorCodes } from 'discord.js';
+import type { Config } from '../../src/config.js';
+import type { EscalationPacket } from '../../src/conversation/effects.js';
+import type { Outbound } from '../../src/conversation/engine.js';
+import { type ConversationRef, conversationKey } from '../../src/conversation/events.js';
+import type { Logger } from '../../src/log.js';
+import type { Reply } from '../../src/reply/model.js';
+import { withDeleteOffer } from './delete-offer.js';
+import { INTERACTION_TTL_MS, type LiveInteraction, type LiveInteractions } from './live.js';
+import { Recent } from './memory.js';
+import { type DiscordPayload, renderEscalation, renderReply } from './render.js';
+import {
+  apiCode,
+  deleteInteractionMessage,
+  deleteMessage,
+  describeError,
+  editInteractionMessage,
+  editMessage,
+  followUp,
+  type InteractionHook,
+  isExpiredInteraction,
+  isPermanent,
+  openDm,
+  postMessage,
+  startThread,
+} from './rest.js';
+import { describeConversation, isDm, placeOf } from './where.js';
+
+export const THREAD_NAME = 'authdoctor: 401 diagnosis';
+
+/** A message a paste came from (a mention, a watched post, a context-menu target): for the delete offer. */
+export interface MessageSource {
+  channelId: string;
+  messageId: string;
+  authorId: string;
+  /** The bot has Manage Messages there. */
+  canDelete: boolean;
+}
+
+/** A message the bot sent, editable later (through the interaction while it lives, else the channel). */
+interface SentRef {
+  channelId: string;
+  messageId: string;
+  hook?: InteractionHook & { ref: string; expiresAt: number };
+}
+
+export interface PostedEscalation {
+  packet: EscalationPacket;
+  where: { url?: string; label: string };
+  claimedBy?: string;
+}
+
+export interface DeliveryDeps {
+  rest: REST;
+  config: Config;
+  log: Logger;
+  live: LiveInteractions;
+  sources: Recent<string, MessageSource>;
+  now: () => number;
+  /** How long a deferred reply waits for the engine's first public reply before it is removed. */
+  quietReplyMs: number;
+}
+
+export type Delivery = ReturnType<typeof createDelivery>;
+
+export function createDelivery(d: DeliveryDeps) {
+  const { rest, log } = d;
+  const DAY = 24 * 3_600_000;
+  /** `conversationKey|reply key` → the messages that reply was sent as. */
+  const keyed = new Recent<string, SentRef[]>(10_000, DAY, d.now);
+  /** Conversations whose thread could not be started or used: replies go to the channel instead. */
+  const threadless = new Recent<string, true>(10_000, DAY, d.now);
+  const dms = new Recent<string, string>(10_000, DAY, d.now);
+  const escalations = new Recent<string, PostedEscalation>(
+    5_000,
+    d.config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
+    d.now,
+  );
+
+  async function deliver(out: Outbound): Promise<void> {
+    const key = conversationKey(out.conversation);
+    for (const reply of out.replies) {
+      try {
+        if (reply.visibility === 'private') await sendPrivate(out, reply, key);
+        else await sendPublic(out, reply, key);
+      } catch (error) {
+        if (!isPermanent(error)) throw error;
+        log.warn({ event: out.event, ...describeError(error) }, 'Discord refused a reply; skipped');
+      }
+    }
+  }
+
+  async function sendPublic(out: Outbound, reply: Reply, key: string): Promise<void> {
+    const payloads = renderReply(reply);
+    if (payloads.length === 0) return;
+    const live = d.live.get(out.event, key);
+    let sent: SentRef[] | undefined;
+    if (live?.mode === 'reply' && !live.settled) sent = await fillOriginal(live, payloads, out.conversation);
+    else if (reply.replaces) {
+      const earlier = keyed.get(`${key}|${reply.replaces}`);
+      if (earlier) sent = await replace(earlier, payloads, out.conversation, live);
+    }
+    if (!sent) {
+      sent = [];
+      for (const payload of payloads) sent.push(await postPublic(out.conversation, payload, live));
+    }
+    if (reply.key) keyed.set(`${key}|${reply.key}`, sent);
+  }
+
+  async function fillOriginal(
+    live: LiveInteraction,
+    payloads: DiscordPayload[],
+    conversation: ConversationRef,
+  ): Promise<SentRef[]> {
+    const [first, ...more] = payloads;
+    const sent: SentRef[] = [];
+    clearTimeout(live.timer);
+    try {
+      const message = await editInteractionMessage(rest, live, '@original', first!);
+      live.settled = true;
+      sent.push({ channelId: message.channel_id, messageId: message.id, hook: hookOf(live, '@original') });
+    } catch (error) {
+      if (!isExpiredInteraction(error)) throw error;
+      // The token died (the engine took very long): the conversation's place still works.
+      live.settled = true;
+      log.warn({ interaction: live.id, ...describeError(error) }, 'interaction expired before its reply');
+      for (const payload of payloads) sent.push(await postToPlace(conversation, payload));
+      await flushPending(live);
+      return sent;
+    }
+    if (live.threadOn) await startConversationThread(conversation, live.threadOn);
+    for (const payload of more) sent.push(await postPublic(conversation, payload, live));
+    await flushPending(live);
+    return sent;
+  }
+
+  async function startConversationThread(
+    conversation: ConversationRef,
+    on: { channelId: string; messageId: string },
+  ): Promise<void> {
+    try {
+      await startThread(rest, on.channelId, on.messageId, THREAD_NAME);
+    } catch (error) {
+      if (apiCode(error) === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return;
+      threadless.set(conversationKey(conversation), true);
+      log.warn(
+        { channel: on.channelId, ...describeError(error) },
+        'could not start a thread; the conversation continues in the channel',
+      );
+    }
+  }
+
+  /** A public message: a follow-up where the interaction's channel is the conversation's place. */
+  async function postPublic(
+    conversation: ConversationRef,
+    payload: DiscordPayload,
+    live: LiveInteraction | undefined,
+  ): Promise<SentRef> {
+    if (live && live.channelId === placeOf(conversation)) {
+      try {
+        const message = await followUp(rest, live, payload, false);
+        return { channelId: message.channel_id, messageId: message.id, hook: hookOf(live, message.id) };
+      } catch (error) {
+        if (!isExpiredInteraction(error)) throw error;
+      }
+    }
+    return postToPlace(conversation, payload);
+  }
+
+  async function postToPlace(conversation: ConversationRef, payload: DiscordPayload): Promise<SentRef> {
+    const key = conversationKey(conversation);
+    if (conversation.thread && !isDm(conversation) && !threadless.get(key)) {
+      try {
+        const message = await postMessage(rest, conversation.thread, payload);
+        return { channelId: message.channel_id, messageId: message.id };
+      } catch (error) {
+        const code = apiCode(error);
+        if (code !== RESTJSONErrorCodes.UnknownChannel && code !== RESTJSONErrorCodes.MissingAccess)
+          throw error;
+        threadless.set(key, true);
+        log.info({ ...describeError(error) }, 'no usable thread; answering in the channel');
+      }
+    }
+    const message =
+      conversation.thread && !isDm(conversation)
+        ? await postMessage(rest, conversation.channel, payload, { replyTo: conversation.thread })
+        : await postMessage(rest, conversation.channel, payload);
+    return { channelId: message.channel_id, messageId: message.id };
+  }
+
+  async function replace(
+    earlier: SentRef[],
+    payloads: DiscordPayload[],
+    conversation: ConversationRef,
+    live: LiveInteraction | undefined,
+  ): Promise<SentRef[]> {
+    const sent: SentRef[] = [];
+    for (const [i, payload] of payloads.entries()) {
+      const ref = earlier[i];
+      if (ref) {
+        try {
+          await editSent(ref, payload);
+          sent.push(ref);
+          continue;
+        } catch (error) {
+          if (!isPermanent(error)) throw error;
+        }
+      }
+      sent.push(await postPublic(conversation, payload, live));
+    }
+    for (const ref of earlier.slice(payloads.length))
+      await removeSent(ref).catch((error) =>
+        log.info({ ...describeError(error) }, 'could not remove part of a replaced reply'),
+      );
+    return sent;
+  }
+
+  async function editSent(ref: SentRef, payload: DiscordPayload): Promise<void> {
+    if (ref.hook && ref.hook.expiresAt > d.now()) {
+      try {
+        await editInteractionMessage(rest, ref.hook, ref.hook.ref, payload);
+        return;
+      } catch (error) {
+        if (!isExpiredInteraction(error)) throw error;
+      }
+    }
+    await editMessage(rest, ref.channelId, ref.messageId, payload);
+  }
+
+  async function removeSent(ref: SentRef): Promise<void> {
+    if (ref.hook && ref.hook.expiresAt > d.now())
+      await deleteInteractionMessage(rest, ref.hook, ref.hook.ref);
+    else await deleteMessage(rest, ref.channelId, ref.messageId);
+  }
+
+  async function sendPrivate(out: Outbound, reply: Reply, key: string): Promise<void> {
+    const to = reply.to ?? out.user;
+    const source = d.sources.get(out.event);
+    let payloads = renderReply(reply);
+    if (source?.canDelete)
+      payloads = withDeleteOffer(payloads, {
+        channelId: source.channelId,
+        messageId: source.messageId,
+        owner: out.user,
+      });
+    const live = d.live.get(out.event, key);
+    if (live && live.user === to) {
+      if (live.mode === 'reply' && !live.settled) {
+        live.pending.push(...payloads);
+        return;
+      }
+      try {
+        for (const payload of payloads) await followUp(rest, live, payload, true);
+        return;
+      } catch (error) {
+        if (!isExpiredInteraction(error)) throw error;
+      }
+    }
+    if (isDm(out.conversation) && to === out.user) {
+      for (const payload of payloads) await postMessage(rest, out.conversation.channel, payload);
+      return;
+    }
+    await sendDm(to, payloads, out.event);
+  }
+
+  async function sendDm(user: string, payloads: DiscordPayload[], event: string): Promise<void> {
+    try {
+      let channel = dms.get(user);
+      if (!channel) {
+        channel = await openDm(rest, user);
+        dms.set(user, channel);
+      }
+      for (const payload of payloads) await postMessage(rest, channel, payload);
+    } catch (error) {
+      const code = apiCode(error);
+      if (
+        code !== RESTJSONErrorCodes.CannotSendMessagesToThisUser &&
+        code !== RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds
+      )
+        throw error;
+      log.warn({ event, user }, 'a private reply could not be sent: the user does not accept DMs; skipped');
+    }
+  }
+
+  /** Sends what waited for @original as ephemeral follow-ups. */
+  async function flushPending(live: LiveInteraction): Promise<void> {
+    const pending = live.pending.splice(0);
+    for (const payload of pending)
+      await followUp(rest, live, payload, true).catch((error) =>
+        log.warn({ interaction: live.id, ...describeError(error) }, 'an ephemeral follow-up failed'),
+      );
+  }
+
+  /**
+   * Arms the quiet timer of a deferred reply: when the engine says nothing public (a conversation handed to
+   * a human stays quiet), the "thinking" message is removed rather than left spinning.
+   */
+  function armQuiet(live: LiveInteraction): void {
+    if (live.settled) return;
+    live.timer = setTimeout(() => {
+      if (live.settled) return;
+      live.settled = true;
+      void deleteInteractionMessage(rest, live)
+        .catch((error) =>
+          log.info({ interaction: live.id, ...describeError(error) }, 'could not remove a reply'),
+        )
+        .then(() => flushPending(live));
+    }, d.quietReplyMs);
+    live.timer.unref();
+  }
+
+  /** Completes a deferred reply with a message of the adapter's own (an error, a duplicate). */
+  async function settleWith(live: LiveInteraction, payload: DiscordPayload): Promise<void> {
+    if (live.settled) return;
+    live.settled = true;
+    clearTimeout(live.timer);
+    await editInteractionMessage(rest, live, '@original', payload);
+    await flushPending(live);
+  }
+
+  /** Notes about a message (an unreadable attachment) in its conversation, before the engine answers. */
+  async function postNotes(conversation: ConversationRef, notes: DiscordPayload[]): Promise<void> {
+    for (const note of notes) await postToPlace(conversation, note);
+  }
+
+  async function escalate(
+    packet: EscalationPacket,
+    conversation: ConversationRef,
+    claim: string,
+  ): Promise<boolean> {
+    const channel = d.config.DISCORD_ESCALATION_CHANNEL;
+    if (!channel) return false;
+    const where = describeConversation(conversation);
+    try {
+      await postMessage(rest, channel, renderEscalation(packet, claim, where));
+    } catch (error) {
+      log.warn(
+        { escalation: packet.id, ...describeError(error) },
+        'could not post the escalation on Discord',
+      );
+      return false;
+    }
+    escalations.set(claim, { packet, where });
+    return true;
+  }
+
+  function hookOf(live: LiveInteraction, ref: string): SentRef['hook'] {
+    return {
+      applicationId: live.applicationId,
+      token: live.token,
+      ref,
+      expiresAt: Math.min(live.expiresAt, d.now() + INTERACTION_TTL_MS),
+    };
+  }
+
+  function clear(): void {
+    keyed.clear();
+    threadless.clear();
+    dms.clear();
+    escalations.clear();
+  }
+
+  return { deliver, escalate, armQuiet, settleWith, postNotes, startConversationThread, escalations, clear };
+}

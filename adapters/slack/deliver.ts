@@ -1,0 +1,127 @@
+/**
+ * The engine's replies, posted to Slack: public ones in the conversation's thread (several messages when
+ * the renderer splits one), edits of an earlier keyed reply where `replaces` asks for it, private ones as
+ * ephemeral messages to the one user who should see them (in a DM, just a message).
+ *
+ * Failures: what Slack will never accept (bot removed from the channel, token revoked) is logged once and
+ * dropped, so one broken channel cannot hold a conversation's queue; anything else is thrown back for the
+ * queue to retry, and the messages of a split reply that did go out are not posted twice.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Outbound } from '../../src/conversation/engine.js';
+import type { ConversationRef } from '../../src/conversation/events.js';
+import type { Logger } from '../../src/log.js';
+import type { Reply } from '../../src/reply/model.js';
+import { classifySlackError, isPermanent, logSlackFailure, retryLater } from './api-errors.js';
+import type { SlackMemory } from './memory.js';
+import { isDirect } from './normalize.js';
+import { renderReply, type SlackMessage } from './render.js';
+import type { WorkingIndicator } from './working.js';
+
+export interface DeliveryDeps {
+  client: webApi.WebClient;
+  memory: SlackMemory;
+  working: WorkingIndicator;
+  log: Logger;
+}
+
+/** Slack's answers to an edit that cannot be made: the reply is posted as a new message instead. */
+const NOT_EDITABLE = ['message_not_found', 'cant_update_message', 'edit_window_closed', 'msg_too_long'];
+/** Parts of split replies already posted, for a retry after a failure halfway. */
+const PARTS_KEPT = 1000;
+
+export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<void> {
+  const { client, memory, working, log } = deps;
+  const partsSent = new Map<string, string[]>();
+
+  return async function deliver(out: Outbound): Promise<void> {
+    for (const reply of out.replies) {
+      const attempt = `${out.event}|${reply.key ?? ''}|${reply.summary}`;
+      try {
+        if (reply.visibility === 'private' && !isDirect(out.conversation.channel))
+          await sendPrivately(out, reply, attempt);
+        else await sendPublicly(out, reply, attempt);
+        partsSent.delete(attempt);
+      } catch (error) {
+        const failure = classifySlackError(error);
+        logSlackFailure(log, failure, { event: out.event, channel: out.conversation.channel }, 'a reply');
+        // Still working while the queue retries; a reply that can never go out ends the wait.
+        if (failure.kind === 'transient') throw retryLater(failure);
+        partsSent.delete(attempt);
+      }
+      void working.done(out.event);
+    }
+  };
+
+  async function sendPrivately(out: Outbound, reply: Reply, attempt: string): Promise<void> {
+    const { channel, thread } = out.conversation;
+    const sent = parts(attempt);
+    for (const [i, message] of renderReply(reply).entries()) {
+      if (i < sent.length) continue;
+      const result = await client.chat.postEphemeral({
+        channel,
+        user: reply.to ?? out.user,
+        ...content(message),
+        ...(thread ? { thread_ts: thread } : {}),
+      });
+      sent.push(result.message_ts ?? '');
+    }
+  }
+
+  async function sendPublicly(out: Outbound, reply: Reply, attempt: string): Promise<void> {
+    const ref = out.conversation;
+    const earlier = reply.replaces ? await memory.sentAs(ref, reply.replaces) : undefined;
+    const sent = parts(attempt);
+    const messages = renderReply(reply);
+    for (const [i, message] of messages.entries()) {
+      if (i < sent.length) continue;
+      const previous = earlier?.[i];
+      sent.push(previous ? await edit(ref, previous, message) : await post(ref, message));
+      if (i === 0) void working.done(out.event);
+    }
+    // The earlier reply was longer: what it said beyond the new one is out of date.
+    for (const ts of earlier?.slice(messages.length) ?? []) {
+      await client.chat.delete({ channel: ref.channel, ts }).catch((error: unknown) => {
+        log.warn({ event: out.event, code: classifySlackError(error).code }, 'could not delete an old part');
+      });
+    }
+    memory.rememberThread(ref);
+    if (reply.key) await memory.rememberSent(ref, reply.key, sent, out.user);
+  }
+
+  async function post(ref: ConversationRef, message: SlackMessage): Promise<string> {
+    const result = await client.chat.postMessage({
+      channel: ref.channel,
+      ...content(message),
+      ...(ref.thread ? { thread_ts: ref.thread } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    return result.ts ?? '';
+  }
+
+  async function edit(ref: ConversationRef, ts: string, message: SlackMessage): Promise<string> {
+    try {
+      await client.chat.update({ channel: ref.channel, ts, ...content(message) });
+      return ts;
+    } catch (error) {
+      if (!isPermanent(error, ...NOT_EDITABLE)) throw error;
+      return post(ref, message);
+    }
+  }
+
+  function parts(attempt: string): string[] {
+    let sent = partsSent.get(attempt);
+    if (!sent) {
+      sent = [];
+      partsSent.set(attempt, sent);
+      if (partsSent.size > PARTS_KEPT) partsSent.delete(partsSent.keys().next().value!);
+    }
+    return sent;
+  }
+}
+
+/** A rendered message as Web API arguments; `blocks` only when there are some (Slack rejects `[]`). */
+export function content(message: SlackMessage): { text: string; blocks?: SlackMessage['blocks'] } {
+  return message.blocks.length > 0 ? { text: message.text, blocks: message.blocks } : { text: message.text };
+}

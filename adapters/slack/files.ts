@@ -1,0 +1,80 @@
+/**
+ * Text files and snippets attached to a message, read as part of the paste. `url_private` needs the bot
+ * token, so the token is only ever sent to Slack's own hosts (or the configured API host, for proxies and
+ * fakes). Everything that could not be read becomes a note for the user, never an error.
+ */
+import { readAttachment } from '../../src/platform/attachments.js';
+import type { SlackFile } from './payloads.js';
+
+export interface FilesRead {
+  attachments: { name: string; text: string }[];
+  /** One sentence per file that was not read (or not whole), for the user. */
+  notes: string[];
+}
+
+export interface FileReader {
+  token: string;
+  /** The intake cap: all files together are read up to this many bytes. */
+  maxBytes: number;
+  /** SLACK_API_URL, whose host may serve files too. */
+  apiUrl: string;
+  timeoutMs?: number;
+}
+
+const NO_CONTENT_MODES = new Set(['tombstone', 'hidden_by_limit']);
+const BINARY_TYPES = /^(?:image|video|audio|font)\/|^application\/(?:pdf|zip|gzip|x-tar|octet-stream|vnd\.)/;
+
+export async function readFiles(files: readonly SlackFile[], reader: FileReader): Promise<FilesRead> {
+  const out: FilesRead = { attachments: [], notes: [] };
+  let budget = reader.maxBytes;
+  for (const file of files) {
+    const name = (file.name || file.title || 'attached file').slice(0, 120);
+    const url = file.url_private_download ?? file.url_private;
+    if (file.mode && NO_CONTENT_MODES.has(file.mode)) {
+      out.notes.push(`${name}: Slack no longer shows me this file; paste its text instead.`);
+    } else if (!url || file.file_access === 'check_file_info' || !trustedSlackUrl(url, reader.apiUrl)) {
+      out.notes.push(
+        `${name}: I cannot open this file (shared from another workspace?); paste its text instead.`,
+      );
+    } else if (file.mimetype && BINARY_TYPES.test(file.mimetype)) {
+      out.notes.push(`${name} is not a text file; paste the request, trace or log as text.`);
+    } else if (budget <= 0) {
+      out.notes.push(`${name}: not read, the paste is already at the size limit.`);
+    } else {
+      const read = await readAttachment({
+        url,
+        name,
+        headers: { Authorization: `Bearer ${reader.token}` },
+        maxBytes: budget,
+        ...(file.size !== undefined ? { size: file.size } : {}),
+        ...(reader.timeoutMs !== undefined ? { timeoutMs: reader.timeoutMs } : {}),
+      });
+      if (!read.ok) {
+        out.notes.push(read.message);
+        continue;
+      }
+      out.attachments.push({ name, text: read.text });
+      budget -= Buffer.byteLength(read.text, 'utf8');
+      if (read.truncated)
+        out.notes.push(`${name}: only the first ${Math.round(reader.maxBytes / 1024)} KB were read.`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a URL from a payload may be sent the bot token or an answer: Slack's hosts over https, or the
+ * configured API host (a proxy or a local fake).
+ */
+export function trustedSlackUrl(url: string, apiUrl: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const api = new URL(apiUrl);
+  if (target.host === api.host && target.protocol === api.protocol) return true;
+  const host = target.hostname;
+  return target.protocol === 'https:' && (host === 'slack.com' || host.endsWith('.slack.com'));
+}

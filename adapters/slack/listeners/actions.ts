@@ -1,0 +1,125 @@
+/**
+ * Block Kit buttons: checklist actions go to the engine (which answers stale ones politely itself); Claim
+ * buttons in the support channel hand the conversation to a person and redraw the escalation. Every click
+ * is acknowledged first.
+ */
+import type { App } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { decodeButton } from '../../../src/platform/action-codec.js';
+import { classifySlackError, logSlackFailure } from '../api-errors.js';
+import type { SlackContext, Track } from '../context.js';
+import { tellPrivately, USER_ID } from '../conversations.js';
+import { content } from '../deliver.js';
+import { conversationOf } from '../normalize.js';
+import { type BlockActions, BlockActionsSchema } from '../payloads.js';
+import { OPEN_THREAD_ACTION, renderClaimed } from '../render.js';
+
+export function registerActions(app: App, ctx: SlackContext, track: Track): void {
+  app.action({ type: 'block_actions' }, async ({ ack, body }) => {
+    await ack();
+    await track(onAction(ctx, body));
+  });
+}
+
+export async function onAction(ctx: SlackContext, body: unknown): Promise<void> {
+  const parsed = BlockActionsSchema.safeParse(body);
+  if (!parsed.success) {
+    ctx.log.info({}, 'ignored a malformed button click');
+    return;
+  }
+  const click = parsed.data;
+  const action = click.actions[0]!;
+  // A link button: Slack opens the link; there is nothing to do.
+  if (action.action_id === OPEN_THREAD_ACTION) return;
+  const channel = click.channel?.id ?? click.container?.channel_id;
+  const messageTs = click.container?.message_ts ?? click.message?.ts;
+  if (!channel || !messageTs) {
+    ctx.log.info({}, 'ignored a button click without its message');
+    return;
+  }
+  const id = `slack:action:${channel}:${messageTs}:${action.action_ts ?? click.trigger_id ?? action.action_id}`;
+  const thread = click.container?.thread_ts ?? click.message?.thread_ts;
+  const decoded = decodeButton(action.action_id) ?? (action.value ? decodeButton(action.value) : undefined);
+  if (!decoded) {
+    await tellPrivately(ctx, {
+      channel,
+      user: click.user.id,
+      thread,
+      text: 'That button is from another version of authdoctor, and I cannot tell what it was for. Paste the failing request to start again.',
+      ...(click.response_url ? { responseUrl: click.response_url } : {}),
+    });
+    return;
+  }
+  if (decoded.kind === 'claim') return onClaim(ctx, click, { id, channel, messageTs, claim: decoded.claim });
+  await ctx.engine.accept({
+    kind: 'action',
+    id,
+    conversation: conversationOf(ctx.bot.workspace, { channel, ts: messageTs, thread_ts: thread }),
+    user: click.user.id,
+    action: decoded.action,
+    session: decoded.session,
+    turn: decoded.turn,
+  });
+}
+
+async function onClaim(
+  ctx: SlackContext,
+  click: BlockActions,
+  at: { id: string; channel: string; messageTs: string; claim: string },
+): Promise<void> {
+  const { channel, messageTs, claim } = at;
+  const claimer = click.user.id;
+  const record = await ctx.memory.escalation(claim);
+  const privately = (text: string) =>
+    tellPrivately(ctx, {
+      channel,
+      user: claimer,
+      text,
+      ...(click.response_url ? { responseUrl: click.response_url } : {}),
+    });
+  if (record?.claimedBy)
+    return privately(
+      USER_ID.test(record.claimedBy)
+        ? `<@${record.claimedBy}> already claimed this escalation.`
+        : 'Someone already claimed this escalation.',
+    );
+  const result = await ctx.engine.accept({
+    kind: 'claim',
+    id: at.id,
+    claim,
+    user: claimer,
+    name: click.user.name ?? click.user.username ?? 'Someone',
+  });
+  if (result.found === false)
+    return privately(
+      'This escalation is closed or expired: the user resumed, started over, or it is too old. There is nothing to claim.',
+    );
+  if (!result.accepted) return;
+  const message = record
+    ? renderClaimed(record.packet, record.where, claimer)
+    : { text: 'Escalation claimed', blocks: claimedFromPayload(click, claimer) };
+  try {
+    await ctx.client.chat.update({ channel, ts: messageTs, ...content(message) });
+  } catch (error) {
+    logSlackFailure(ctx.log, classifySlackError(error), { channel, claim }, 'the claimed escalation');
+  }
+  if (record)
+    await ctx.memory.rememberEscalation(claim, { ...record, claimedBy: claimer }, record.packet.user);
+}
+
+/** Without the packet (another process posted it, or it was forgotten): the message as shown, minus its buttons. */
+function claimedFromPayload(click: BlockActions, claimer: string): KnownBlock[] {
+  const blocks = (click.message?.blocks ?? []).filter((b) => b.type !== 'actions') as unknown as KnownBlock[];
+  return [
+    ...blocks.slice(0, 48),
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `:raising_hand: Claimed by ${USER_ID.test(claimer) ? `<@${claimer}>` : 'someone'}`,
+        },
+      ],
+    },
+  ];
+}
