@@ -94,12 +94,20 @@ interface IncomingBase {
   user: string;
 }
 
+export interface Accepted {
+  accepted: boolean;
+  /** Claims only: false when the escalation is over (resumed, restarted, expired, forgotten) or unknown. */
+  found?: boolean;
+  /** Claims only: who claimed it first, when someone did. */
+  claimedBy?: string;
+}
+
 export interface Engine {
   /**
    * Queues an event; `accepted: false` when this event id was already accepted, or (a claim) when the
-   * escalation it names is unknown or expired, with `found: false`.
+   * escalation it names is no longer waiting for a human.
    */
-  accept(incoming: Incoming): Promise<{ accepted: boolean; found?: boolean }>;
+  accept(incoming: Incoming): Promise<Accepted>;
   /** Starts the worker. */
   start(): void;
   /** Resolves when everything accepted so far has been answered. */
@@ -137,7 +145,7 @@ export function createEngine(deps: EngineDeps): Engine {
   const log = deps.log ?? silentLogger;
   const window = new PasteWindow(deps.settings.pasteWindowMs);
 
-  async function accept(incoming: Incoming): Promise<{ accepted: boolean; found?: boolean }> {
+  async function accept(incoming: Incoming): Promise<Accepted> {
     const at = now();
     if (incoming.kind === 'claim') return acceptClaim(incoming, at);
     const key = conversationKey(incoming.conversation);
@@ -157,10 +165,16 @@ export function createEngine(deps: EngineDeps): Engine {
     return deps.queue.enqueue({ id: `event:${incoming.id}`, group: key, payload: job });
   }
 
-  async function acceptClaim(incoming: IncomingClaim, at: number) {
+  async function acceptClaim(incoming: IncomingClaim, at: number): Promise<Accepted> {
     const found = ClaimIndexSchema.safeParse(await deps.store.get(claimKey(incoming.claim)));
     if (!found.success) return { accepted: false, found: false };
     const { conversation, escalation } = found.data;
+    // Read without the lock: a hint for the claimer's answer; the reducer decides under the lock.
+    const state = readState(readRecord(await deps.store.get(conversationKey(conversation))).state);
+    if (state?.phase !== 'escalated' || state.escalation?.id !== escalation)
+      return { accepted: false, found: false };
+    if (state.escalation.claimedBy)
+      return { accepted: false, found: true, claimedBy: state.escalation.claimedBy.name };
     const event: ConversationEvent = {
       type: 'claim',
       id: incoming.id,

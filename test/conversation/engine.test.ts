@@ -137,7 +137,8 @@ describe('engine', () => {
     expect(claim).toMatch(/^esc-[\w-]+\.\w+$/);
     const press = { kind: 'claim' as const, claim: claim!, user: 'U_AGENT', name: 'Dana' };
     expect(await h.engine.accept({ ...press, id: 'C1' })).toEqual({ accepted: true, found: true });
-    expect(await h.engine.accept({ ...press, id: 'C1' })).toEqual({ accepted: false, found: true });
+    // A re-delivered click: not queued again (whether or not the first one was processed yet).
+    expect(await h.engine.accept({ ...press, id: 'C1' })).toMatchObject({ accepted: false, found: true });
     await h.engine.drain();
     expect(h.sent.at(-1)).toMatchObject({ conversation: THREAD, event: 'C1' });
     expect(textOf(h.sent.at(-1)!.replies[0]!)).toMatch(/Dana from the support team/);
@@ -145,9 +146,24 @@ describe('engine', () => {
       accepted: false,
       found: false,
     });
+    expect(await h.engine.accept({ ...press, id: 'C4', user: 'U_LEE', name: 'Lee' })).toEqual({
+      accepted: false,
+      found: true,
+      claimedBy: 'Dana',
+    });
     await h.engine.accept(message('E3', 'forget me'));
     await h.engine.drain();
     expect(await h.engine.accept({ ...press, id: 'C3' })).toMatchObject({ found: false });
+  });
+
+  it('an escalation the user resumed can no longer be claimed', async () => {
+    const h = harness();
+    await h.engine.accept(message('E1', PASTES.unexplained));
+    await h.engine.accept(message('E2', 'human'));
+    await h.engine.accept(message('E3', 'resume'));
+    await h.engine.drain();
+    const claim = { kind: 'claim' as const, id: 'C1', claim: h.claims[0]!, user: 'U_AGENT', name: 'Dana' };
+    expect(await h.engine.accept(claim)).toEqual({ accepted: false, found: false });
   });
 
   it('records the outcome when the user says it is fixed', async () => {

@@ -16,6 +16,8 @@ import { type Server as Server_, startServer } from '../../adapters/serve.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 
+export { waitFor } from './wait.js';
+
 /** Discord's JSON, loosely: the fake reads and writes whatever the protocol carries. */
 // biome-ignore lint/suspicious/noExplicitAny: arbitrary protocol JSON, checked by the tests that read it
 export type Json = any;
@@ -807,21 +809,6 @@ async function parseBody(
     return { body: JSON.parse(raw.toString('utf8')), files: [] };
   } catch {
     return { body: raw.toString('utf8'), files: [] };
-  }
-}
-
-/** Polls until `check` returns something truthy (generous timeout; failing with `what`). */
-export async function waitFor<T>(
-  check: () => T | undefined | null | false,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

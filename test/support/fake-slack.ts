@@ -16,6 +16,8 @@ import type { SlackAdapterOptions } from '../../adapters/slack/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 
+export { waitFor } from './wait.js';
+
 export const TEAM = 'T0FAKE01';
 export const BOT_USER = 'U0BOT0001';
 export const BOT_ID = 'B0BOT0001';
@@ -463,21 +465,6 @@ export function clickOn(
 
 // ---------------------------------------------------------------------------------------------------------
 // Waiting
-
-/** Polls `check` until it returns a value that is not undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A free TCP port on 127.0.0.1 for the bot's HTTP receiver. */
 export async function freePort(): Promise<number> {

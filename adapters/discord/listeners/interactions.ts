@@ -36,6 +36,7 @@ import { type DeleteOffer, decodeDeleteOffer } from '../delete-offer.js';
 import type { MessageSource } from '../deliver.js';
 import { type AttachmentLike, readFiles } from '../intake.js';
 import { INTERACTION_TTL_MS, type LiveInteraction } from '../live.js';
+import { escapeText } from '../markdown.js';
 import { renderClaimed } from '../render.js';
 import {
   apiCode,
@@ -323,6 +324,15 @@ async function claim(ctx: DiscordContext, interaction: ButtonInteraction, token:
   });
   if (!result.found) {
     await followUp(ctx.rest, hook, plain(CLOSED), true);
+    return;
+  }
+  if (result.claimedBy) {
+    await followUp(
+      ctx.rest,
+      hook,
+      plain(`${escapeText(result.claimedBy)} has already taken this over.`),
+      true,
+    );
     return;
   }
   if (posted) {

@@ -10,6 +10,7 @@ import { classifySlackError, logSlackFailure } from '../api-errors.js';
 import type { SlackContext, Track } from '../context.js';
 import { tellPrivately, USER_ID } from '../conversations.js';
 import { content } from '../deliver.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
 import { conversationOf } from '../normalize.js';
 import { type BlockActions, BlockActionsSchema } from '../payloads.js';
 import { OPEN_THREAD_ACTION, renderClaimed } from '../render.js';
@@ -94,6 +95,8 @@ async function onClaim(
     return privately(
       'This escalation is closed or expired: the user resumed, started over, or it is too old. There is nothing to claim.',
     );
+  if (result.claimedBy)
+    return privately(`${escapeMrkdwn(result.claimedBy)} already claimed this escalation.`);
   if (!result.accepted) return;
   const message = record
     ? renderClaimed(record.packet, record.where, claimer)
