@@ -10,6 +10,7 @@ export const ErrorCodes = {
   LOCK_TIMEOUT: 'ERR_LOCK_TIMEOUT',
   STORE_UNAVAILABLE: 'ERR_STORE_UNAVAILABLE',
   QUEUE_CLOSED: 'ERR_QUEUE_CLOSED',
+  PLATFORM_REFUSED: 'ERR_PLATFORM_REFUSED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

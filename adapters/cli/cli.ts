@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type Config, enabledAdapters, loadConfig } from '../../src/config.js';
 import { type Clock, parseClock } from '../../src/diagnose/context.js';
 import { AuthdoctorError, ErrorCodes, isAuthdoctorError } from '../../src/errors.js';
+import { registerDiscordCommands } from '../discord/register.js';
 import { startServer } from '../serve.js';
 import { runChat } from './chat.js';
 import { diagnoseCommand } from './commands/diagnose.js';
@@ -25,6 +26,8 @@ Commands:
   parse [FILE|-] [--json]
                         Print what authdoctor understood from a paste (a file, or stdin),
                         with every secret replaced by a fingerprint.
+  discord-register      Register the Discord commands (globally, or in DISCORD_GUILD_ID)
+                        and print the invite URLs.
   help                  Show this help.
 
 Options:
@@ -99,6 +102,9 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
       if (adapters.slack || adapters.discord) return serveUntilSignal(config, io);
       return runChat(io, config, chatClock(values.now));
     }
+    case 'discord-register':
+      await registerDiscordCommands(loadConfig(io.env), (line = '') => io.stdout.write(`${line}\n`));
+      return 0;
     default:
       throw usage(`unknown command "${command}"`);
   }

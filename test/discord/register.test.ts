@@ -102,3 +102,18 @@ it('without credentials says what to set and exits non-zero', async () => {
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('DISCORD_TOKEN');
 });
+
+it('a registration Discord refuses says so, with what to check, and never prints the token', async () => {
+  fake = await FakeDiscord.start();
+  fake.failNext('PUT', /^\/applications\//, 403, { message: 'Missing Access', code: 50001 });
+  const run = await register({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_GUILD_ID: fake.guildId,
+  });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/Discord refused the command registration: Missing Access/);
+  expect(run.stderr).toMatch(/Check DISCORD_TOKEN and DISCORD_APPLICATION_ID/);
+  expect(run.stdout + run.stderr).not.toContain(TOKEN);
+});
