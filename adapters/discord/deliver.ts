@@ -47,6 +47,8 @@ export interface MessageSource {
   channelId: string;
   messageId: string;
   authorId: string;
+  /** A bot's message: there is nobody to warn but the user. */
+  authorBot?: boolean;
   /** The bot has Manage Messages there. */
   canDelete: boolean;
 }

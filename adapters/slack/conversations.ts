@@ -19,6 +19,8 @@ export interface IncomingMessage {
   files?: FilesRead;
   /** Posted where others read it: turns on the leak warning. */
   shared: boolean;
+  /** Who wrote the text, when not `user` (the shortcut on a colleague's message): they get the warning. */
+  author?: string;
   /** The user's own message, where the "working…" reaction goes. */
   message?: { channel: string; ts: string };
 }
@@ -41,6 +43,7 @@ export async function submitMessage(ctx: SlackContext, m: IncomingMessage): Prom
       text: m.text,
       ...(attachments.length > 0 ? { attachments } : {}),
       shared: m.shared,
+      ...(m.author ? { author: m.author } : {}),
     }));
   } catch (error) {
     if (working) await ctx.working.done(m.id);

@@ -72,7 +72,12 @@ export interface EngineDeps {
 }
 
 export type Incoming =
-  | ({ kind: 'message' } & IncomingBase & Omit<PrepareInput, 'at'> & { shared?: boolean })
+  | ({ kind: 'message' } & IncomingBase &
+      Omit<PrepareInput, 'at'> & {
+        shared?: boolean;
+        /** Who wrote the text, when not `user` (a colleague's message diagnosed through a shortcut). */
+        author?: string;
+      })
   | ({ kind: 'action' } & IncomingBase & { action: string; session?: string; turn?: number })
   | IncomingClaim;
 
@@ -203,6 +208,7 @@ export function createEngine(deps: EngineDeps): Engine {
       at,
       user: incoming.user,
       shared: incoming.shared ?? false,
+      ...(incoming.author && incoming.author !== incoming.user ? { author: incoming.author } : {}),
     };
     const single = !incoming.attachments?.length && intentOf(incoming.text) !== undefined;
     const earlier = single ? undefined : window.take(windowKey, at);

@@ -57,6 +57,11 @@ export const MessageEventSchema = z.object({
   continues: z.boolean().default(false),
   /** Posted where others can read it (a channel), as opposed to a DM or the terminal. */
   shared: z.boolean().default(false),
+  /**
+   * Who wrote the text, when not the user (a shortcut or context menu on a colleague's message): a leaked
+   * credential is theirs to rotate, so the private warning goes to them.
+   */
+  author: z.string().min(1).optional(),
   /** The input was cut at the size cap. */
   truncated: z.boolean().default(false),
   /** Reading the paste failed (a bug, not the user's fault): the user is asked to try again. */

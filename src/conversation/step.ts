@@ -233,7 +233,7 @@ class Turn {
     const attempt = paste.attempt;
     const fresh = paste.leaks.filter((l) => !s.warned.includes(l.fingerprint));
     if (event.shared && fresh.length > 0) {
-      this.replies.push(leakWarning(fresh, event.user));
+      this.replies.push(leakWarning(fresh, event.author ?? event.user));
       s.warned = [...s.warned, ...fresh.map((l) => l.fingerprint)].slice(-MAX_WARNED);
     }
     if (event.continues && s.attempts.length > 0) s.attempts.pop();

@@ -381,6 +381,16 @@ describe('secrets', () => {
     expect(r.state?.user).toBe('U1');
   });
 
+  it("a colleague's message diagnosed by someone else (a shortcut) warns its author", async () => {
+    const event = {
+      ...(await paste(PASTES.githubFixed(githubToken()), { shared: true })),
+      author: 'U_AUTHOR',
+    };
+    const r = only(step(null, event, SETTINGS));
+    expect(r.replies.find((x) => x.visibility === 'private')).toMatchObject({ to: 'U_AUTHOR' });
+    expect(r.state?.user).toBe('U1');
+  });
+
   it('in a DM there is no warning', async () => {
     const r = step(null, await paste(PASTES.githubFixed(githubToken()), { shared: false }), SETTINGS);
     expect(r.replies.filter((x) => x.visibility === 'private')).toEqual([]);

@@ -105,7 +105,7 @@ describe('a paste with a credential', () => {
     expectNoLeak(fake, token);
   });
 
-  it('with Manage Messages: the warning offers to delete the message, for its author or the asker only', async () => {
+  it("a colleague's message: the warning goes to its author, offering to delete it (author or asker only)", async () => {
     const fake = await boot({ manageMessages: true });
     const token = githubToken();
     const posted = fake.postMessage({
@@ -114,10 +114,17 @@ describe('a paste with a credential', () => {
       content: leakyPaste(token),
     });
     const interaction = fake.contextMenu(fake.alice, posted);
+    // Bob leaked it, so Bob is told (by DM: Alice's interaction is not his); Alice gets the diagnosis.
     const warning = await waitFor(
-      () => fake.interactionCalls(interaction).find((c) => c.method === 'POST' && ephemeral(c)),
-      'the warning',
+      () => fake.postsIn(fake.dmChannel(fake.bob))[0],
+      'the warning to the author',
     );
+    expect(discordText(warning.body)).toContain('You posted a credential');
+    await waitFor(
+      () => fake.interactionCalls(interaction).find((c) => c.method === 'PATCH'),
+      'the diagnosis for the asker',
+    );
+    expect(fake.interactionCalls(interaction).some(ephemeral)).toBe(false);
     const offer = customIds(warning.body).find((id) => id.startsWith('ad1-del|'))!;
     expect(offer).toBe(`ad1-del|${fake.channelIds.general}|${posted.id}|${fake.alice.id}`);
     expect(offer.length).toBeLessThanOrEqual(100);

@@ -3,7 +3,7 @@
  * the paste modal, the message shortcut, escalation and Claim.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PASTES } from '../support/conversation.js';
+import { githubToken, PASTES } from '../support/conversation.js';
 import {
   BOT_USER,
   buttonsOf,
@@ -230,6 +230,35 @@ describe('Slack interactivity (HTTP mode)', () => {
     // The clicker owns the conversation: their button click is answered.
     await sendInteraction(b.base, clickOn(diagnosis, buttonId(diagnosis, 'Walk me through it'), AGENT));
     expect(textOf(await waitFor(() => posts(b)[1], 'the first step'))).toMatch(/Step 1 of \d+/);
+  });
+
+  it('the shortcut on a colleague’s leaked credential warns the colleague who posted it, not the clicker', async () => {
+    const b = await start();
+    const token = githubToken();
+    const pasted = nextTs();
+    await sendInteraction(b.base, {
+      type: 'message_action',
+      callback_id: 'diagnose_message',
+      trigger_id: 'trigger-shortcut-2',
+      message_ts: pasted,
+      channel: { id: CHANNEL, name: 'api-help' },
+      user: { id: AGENT.id, username: AGENT.name, name: AGENT.name },
+      message: {
+        type: 'message',
+        user: 'U0AUTHOR01',
+        ts: pasted,
+        text: PASTES.githubFixed(token).replace('200 OK', '401 Unauthorized'),
+      },
+      response_url: b.fake.responseUrl(),
+    });
+    const warning = await waitFor(
+      () => b.fake.of('chat.postEphemeral').find((c) => String(c.args.text).includes('credential')),
+      'the leak warning',
+    );
+    expect(warning.args).toMatchObject({ user: 'U0AUTHOR01', channel: CHANNEL, thread_ts: pasted });
+    const diagnosis = await waitFor(() => posts(b)[0], 'the diagnosis');
+    expect(textOf(diagnosis)).toContain(`…${token.slice(-4)}`);
+    expect(JSON.stringify(b.fake.calls)).not.toContain(token);
   });
 
   it('escalates to the support channel; Claim tells the user’s thread and updates the support message', async () => {

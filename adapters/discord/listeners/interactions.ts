@@ -167,6 +167,7 @@ async function contextCommand(
             channelId: target.channelId,
             messageId: target.id,
             authorId: target.author.id,
+            authorBot: target.author.bot,
             canDelete: interaction.appPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
           },
         }
@@ -228,6 +229,8 @@ async function acceptPaste(
       text: input.text,
       ...(read.attachments.length ? { attachments: read.attachments } : {}),
       shared: input.shared,
+      // A colleague's message: a credential in it is theirs to rotate, so they get the warning.
+      ...(input.source && !input.source.authorBot ? { author: input.source.authorId } : {}),
     });
     if (result.accepted) ctx.delivery.armQuiet(live);
     else await ctx.delivery.settleWith(live, plain('I have already answered this one.'));

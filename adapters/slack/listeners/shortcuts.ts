@@ -52,6 +52,7 @@ export async function onShortcut(ctx: SlackContext, body: unknown): Promise<void
     text: message.text ?? '',
     files: await readMessageFiles(ctx, message.files),
     shared: !isDirect(channel.id),
+    ...(message.user && !message.bot_id ? { author: message.user } : {}),
     ...(inThread ? { message: { channel: channel.id, ts: message.ts } } : {}),
   });
 }
