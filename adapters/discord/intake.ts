@@ -15,7 +15,7 @@ export interface AttachmentLike {
 export const MAX_ATTACHMENTS = 5;
 
 export interface ReadFiles {
-  attachments: { name: string; text: string }[];
+  attachments: { name: string; text: string; truncated: boolean }[];
   notes: string[];
 }
 
@@ -38,7 +38,7 @@ export async function readFiles(
   const attachments: ReadFiles['attachments'] = [];
   const notes: string[] = [];
   for (const result of results) {
-    if (result.ok) attachments.push({ name: result.name, text: result.text });
+    if (result.ok) attachments.push({ name: result.name, text: result.text, truncated: result.truncated });
     // The message names the file, which is user text: escaped so it cannot format or link.
     else notes.push(escapeMarkdown(result.message));
   }

@@ -7,7 +7,7 @@ import { readAttachment } from '../../src/platform/attachments.js';
 import type { SlackFile } from './payloads.js';
 
 export interface FilesRead {
-  attachments: { name: string; text: string }[];
+  attachments: { name: string; text: string; truncated: boolean }[];
   /** One sentence per file that was not read (or not whole), for the user. */
   notes: string[];
 }
@@ -53,10 +53,9 @@ export async function readFiles(files: readonly SlackFile[], reader: FileReader)
         out.notes.push(read.message);
         continue;
       }
-      out.attachments.push({ name, text: read.text });
+      // A cut file is said in the diagnosis itself ("larger than I read").
+      out.attachments.push({ name, text: read.text, truncated: read.truncated });
       budget -= Buffer.byteLength(read.text, 'utf8');
-      if (read.truncated)
-        out.notes.push(`${name}: only the first ${Math.round(reader.maxBytes / 1024)} KB were read.`);
     }
   }
   return out;

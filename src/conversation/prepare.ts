@@ -32,7 +32,7 @@ export interface PreparedMessage {
 export interface PrepareInput {
   text: string;
   /** Text files attached to the message (Slack snippets, Discord attachments), read as part of the paste. */
-  attachments?: readonly { name: string; text: string }[];
+  attachments?: readonly { name: string; text: string; truncated?: boolean }[];
   at: number;
 }
 
@@ -45,7 +45,8 @@ export async function prepareMessage(diagnoser: Diagnoser, input: PrepareInput):
   const { evidence, diagnosis } = await diagnoser.examine(whole, {
     clock: { now: input.at, uncertaintyMs: 0 },
   });
-  const truncated = evidence.input.truncated;
+  // A file cut at download (the adapter reads no further than intake would) is as partial as a cut paste.
+  const truncated = evidence.input.truncated || (input.attachments ?? []).some((a) => a.truncated === true);
   // Only what intake read was scanned for secrets, so only that may be kept.
   const scanned = truncated
     ? Buffer.from(whole, 'utf8').subarray(0, diagnoser.maxInputBytes).toString('utf8')
