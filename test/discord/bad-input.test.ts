@@ -7,18 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from '../../adapters/serve.js';
 import { BAD_INPUTS, HUGE_PASTE } from '../support/bad-inputs.js';
 import { PASTES } from '../support/conversation.js';
+import { discordBoot } from '../support/discord-bot.js';
 import { discordPayloadProblems, discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, startBot, waitFor } from '../support/fake-discord.js';
+import { type FakeDiscord, waitFor } from '../support/fake-discord.js';
 
+// One bot for the whole table: each row is its own conversation.
+const boot = discordBoot(afterAll);
 let fake: FakeDiscord;
 let server: Server;
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  ({ server } = await startBot(fake));
-});
-afterAll(async () => {
-  await server.stop();
-  await fake.close();
+  ({ fake, server } = await boot());
 });
 
 async function diagnose(options: Parameters<FakeDiscord['slashDiagnose']>[2]) {

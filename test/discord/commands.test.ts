@@ -2,29 +2,14 @@
  * End to end: the real discord.js client, started the way `npm start` starts it, against the fake Discord.
  * Slash command, modal, context-menu command and buttons.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASTE_INPUT, PASTE_MODAL } from '../../adapters/discord/commands.js';
-import type { Server } from '../../adapters/serve.js';
 import { PASTES } from '../support/conversation.js';
+import { discordBoot } from '../support/discord-bot.js';
 import { customIds, discordPayloadProblems, discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, type RecordedCall, startBot, waitFor } from '../support/fake-discord.js';
+import { type RecordedCall, waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
-
-afterEach(async () => {
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
-});
-
-async function boot(env: Record<string, string> = {}) {
-  fake = await FakeDiscord.start();
-  const bot = await startBot(fake, env);
-  server = bot.server;
-  return { fake, logs: bot.logs };
-}
+const boot = discordBoot();
 
 const callbackType = (call: RecordedCall | undefined) => call?.body?.type as number | undefined;
 const isCallback = (c: RecordedCall) => c.path.endsWith('/callback');

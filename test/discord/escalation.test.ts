@@ -2,40 +2,18 @@
  * End to end: "Talk to a human" posts the redacted escalation, with a jump link and a Claim button, in
  * DISCORD_ESCALATION_CHANNEL; Claim tells the user's thread who took over and marks the post as claimed.
  */
-import { afterEach, expect, it } from 'vitest';
-import type { Server } from '../../adapters/serve.js';
+import { expect, it } from 'vitest';
 import { githubToken, PASTES } from '../support/conversation.js';
+import { discordBoot, postMention } from '../support/discord-bot.js';
 import { customIds, discordPayloadProblems, discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, startBot, waitFor } from '../support/fake-discord.js';
+import { type FakeDiscord, waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
-
-afterEach(async () => {
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
-});
-
-async function boot(escalation: boolean) {
-  fake = await FakeDiscord.start();
-  const bot = await startBot(
-    fake,
-    escalation ? { DISCORD_ESCALATION_CHANNEL: fake.channelIds.escalations } : {},
-  );
-  server = bot.server;
-  return fake;
-}
+const boot = discordBoot();
+const escalating = (fake: FakeDiscord) => ({ DISCORD_ESCALATION_CHANNEL: fake.channelIds.escalations });
 
 /** A mention with a paste, then "Talk to a human" on the diagnosis: returns the thread id. */
 async function escalate(fake: FakeDiscord, paste: string): Promise<string> {
-  const posted = fake.postMessage({
-    channel: fake.channelIds.general,
-    author: fake.alice,
-    content: `<@${fake.bot.id}> ${paste}`,
-    mentions: [fake.bot],
-  });
+  const posted = postMention(fake, paste);
   const diagnosis = await waitFor(() => fake.postsIn(posted.id)[0], 'the diagnosis');
   const human = customIds(diagnosis.body).find((id) => id.startsWith('ad1|human|'))!;
   fake.clickButton(fake.alice, diagnosis.response, human);
@@ -43,7 +21,7 @@ async function escalate(fake: FakeDiscord, paste: string): Promise<string> {
 }
 
 it('the escalation is posted with a jump link and a Claim button; Claim tells the user and marks the post', async () => {
-  const fake = await boot(true);
+  const { fake } = await boot({ env: escalating });
   const token = githubToken();
   const paste = [
     `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
@@ -101,7 +79,7 @@ it('the escalation is posted with a jump link and a Claim button; Claim tells th
 });
 
 it('a Claim for an escalation that is unknown or expired gets an ephemeral "closed or expired"', async () => {
-  const fake = await boot(true);
+  const { fake } = await boot({ env: escalating });
   await escalate(fake, PASTES.missingHeader);
   const post = await waitFor(() => fake.postsIn(fake.channelIds.escalations)[0], 'the escalation post');
   // A claim token the store does not hold (expired with the session, or forgotten).
@@ -117,7 +95,7 @@ it('a Claim for an escalation that is unknown or expired gets an ephemeral "clos
 });
 
 it('without DISCORD_ESCALATION_CHANNEL nothing is posted elsewhere; the user gets the summary', async () => {
-  const fake = await boot(false);
+  const { fake } = await boot();
   const thread = await escalate(fake, PASTES.missingHeader);
   const reply = await waitFor(
     () => fake.postsIn(thread).find((c) => discordText(c.body).toLowerCase().includes('summary')),

@@ -2,30 +2,13 @@
  * End to end: what the bot sends stays within Discord's limits even for a long diagnosis, and a REST 429 is
  * waited out and retried by discord.js, ending in one reply.
  */
-import { afterEach, expect, it } from 'vitest';
-import type { Server } from '../../adapters/serve.js';
+import { expect, it } from 'vitest';
 import { PASTES } from '../support/conversation.js';
+import { discordBoot, postMention } from '../support/discord-bot.js';
 import { discordPayloadProblems, discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, type RecordedCall, startBot, waitFor } from '../support/fake-discord.js';
+import { type FakeDiscord, type RecordedCall, waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
-let logs: string[] = [];
-
-afterEach(async () => {
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
-});
-
-async function boot() {
-  fake = await FakeDiscord.start();
-  const bot = await startBot(fake);
-  server = bot.server;
-  logs = bot.logs;
-  return fake;
-}
+const boot = discordBoot();
 
 /** A 401 for a search with hundreds of query parameters and a long error body: a long diagnosis. */
 function longPaste(): string {
@@ -54,7 +37,7 @@ const messageCalls = (fake: FakeDiscord) =>
   );
 
 it('a long diagnosis: every payload is within limits; the whole text goes along as a file', async () => {
-  const fake = await boot();
+  const { fake } = await boot();
   const paste = longPaste();
   expect(paste.length).toBeGreaterThan(10_000);
   const file = fake.serveFile('search-401.txt', paste);
@@ -87,13 +70,8 @@ it('a long diagnosis: every payload is within limits; the whole text goes along 
 });
 
 it('a REST 429 on the reply is waited out and retried: one reply, sent once', async () => {
-  const fake = await boot();
-  const posted = fake.postMessage({
-    channel: fake.channelIds.general,
-    author: fake.alice,
-    content: `<@${fake.bot.id}> ${PASTES.missingHeader}`,
-    mentions: [fake.bot],
-  });
+  const { fake, logs } = await boot();
+  const posted = postMention(fake, PASTES.missingHeader);
   fake.rateLimitNext('POST', new RegExp(`^/channels/${posted.id}/messages$`), 0.2);
   const reply = await waitFor(() => fake.postsIn(posted.id)[0], 'the reply');
   const attempts: RecordedCall[] = fake.callsTo('POST', new RegExp(`^/channels/${posted.id}/messages$`));
@@ -103,18 +81,13 @@ it('a REST 429 on the reply is waited out and retried: one reply, sent once', as
   expect(logs.some((l) => l.includes('"level":"error"'))).toBe(false);
 
   // Nothing else arrives later: the engine delivered once, discord.js retried once.
-  const probe = fake.postMessage({
-    channel: fake.channelIds.general,
-    author: fake.bob,
-    content: `<@${fake.bot.id}> ${PASTES.missingHeader}`,
-    mentions: [fake.bot],
-  });
+  const probe = postMention(fake, PASTES.missingHeader, { author: fake.bob });
   await waitFor(() => fake.postsIn(probe.id)[0], 'a later reply');
   expect(fake.postsIn(posted.id)).toHaveLength(1);
 });
 
 it('a REST 429 on an interaction edit is retried too', async () => {
-  const fake = await boot();
+  const { fake } = await boot();
   fake.rateLimitNext('PATCH', /\/messages\/@original$/, 0.1);
   const interaction = fake.slashDiagnose(fake.alice, fake.channelIds.general, {
     paste: PASTES.missingHeader,

@@ -4,30 +4,14 @@
  * Message Content intent is requested only when configured (the fake blanks content without it, as Discord
  * does).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Server } from '../../adapters/serve.js';
+import { describe, expect, it } from 'vitest';
 import { PASTES } from '../support/conversation.js';
+import { botMention, discordBoot, postMention } from '../support/discord-bot.js';
 import { customIds, discordPayloadProblems, discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, MESSAGE_CONTENT_INTENT, startBot, waitFor } from '../support/fake-discord.js';
+import { type FakeDiscord, MESSAGE_CONTENT_INTENT, waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
+const boot = discordBoot();
 
-afterEach(async () => {
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
-});
-
-async function boot(env: Record<string, string> | ((fake: FakeDiscord) => Record<string, string>) = {}) {
-  fake = await FakeDiscord.start();
-  const bot = await startBot(fake, typeof env === 'function' ? env(fake) : env);
-  server = bot.server;
-  return { fake, logs: bot.logs };
-}
-
-const mention = (fake: FakeDiscord) => `<@${fake.bot.id}>`;
 /** Whether the engine handled an event with this id (its log line names the event id, never text). */
 const handled = (logs: string[], id: string) =>
   logs.some((l) => l.includes('"msg":"event handled"') && l.includes(`"event":"${id}"`));
@@ -35,12 +19,7 @@ const handled = (logs: string[], id: string) =>
 describe('mentions', () => {
   it('a mention in a channel: the bot starts a thread on the message and answers in it', async () => {
     const { fake } = await boot();
-    const posted = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.alice,
-      content: `${mention(fake)} help, this fails:\n${PASTES.missingHeader}`,
-      mentions: [fake.bot],
-    });
+    const posted = postMention(fake, `help, this fails:\n${PASTES.missingHeader}`);
     const reply = await waitFor(() => fake.postsIn(posted.id)[0], 'the reply in the thread');
     const thread = fake.callsTo(
       'POST',
@@ -56,21 +35,11 @@ describe('mentions', () => {
   it('without the Message Content intent: not requested; typed answers in the thread need a mention', async () => {
     const { fake, logs } = await boot();
     expect(fake.identifies[0]!.intents & MESSAGE_CONTENT_INTENT).toBe(0);
-    const posted = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.alice,
-      content: `${mention(fake)} ${PASTES.missingHeader}`,
-      mentions: [fake.bot],
-    });
+    const posted = postMention(fake, PASTES.missingHeader);
     await waitFor(() => fake.postsIn(posted.id)[0], 'the diagnosis');
     // Unmentioned, the message arrives blank: nothing to read, nothing said.
     const blank = fake.postMessage({ channel: posted.id, author: fake.alice, content: 'walk' });
-    const asked = fake.postMessage({
-      channel: posted.id,
-      author: fake.alice,
-      content: `${mention(fake)} walk`,
-      mentions: [fake.bot],
-    });
+    const asked = postMention(fake, 'walk', { channel: posted.id });
     const step = await waitFor(() => fake.postsIn(posted.id)[1], 'the first step');
     expect(discordText(step.body)).toMatch(/Step 1 of \d+/);
     await waitFor(() => handled(logs, asked.id), 'the mention handled');
@@ -78,14 +47,9 @@ describe('mentions', () => {
   });
 
   it('with the intent: requested, and typed answers in the bot thread continue the conversation', async () => {
-    const { fake } = await boot({ DISCORD_MESSAGE_CONTENT: 'true' });
+    const { fake } = await boot({ env: { DISCORD_MESSAGE_CONTENT: 'true' } });
     expect(fake.identifies[0]!.intents & MESSAGE_CONTENT_INTENT).toBe(MESSAGE_CONTENT_INTENT);
-    const posted = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.alice,
-      content: `${mention(fake)} ${PASTES.missingHeader}`,
-      mentions: [fake.bot],
-    });
+    const posted = postMention(fake, PASTES.missingHeader);
     await waitFor(() => fake.postsIn(posted.id)[0], 'the diagnosis');
     fake.postMessage({ channel: posted.id, author: fake.alice, content: 'walk' });
     const step = await waitFor(() => fake.postsIn(posted.id)[1], 'the first step');
@@ -103,7 +67,7 @@ describe('mentions', () => {
     const posted = fake.postMessage({
       channel: thread.id,
       author: fake.alice,
-      content: `${mention(fake)}\n${PASTES.missingHeader}`,
+      content: `${botMention(fake)}\n${PASTES.missingHeader}`,
       mentions: [fake.bot],
     });
     const reply = await waitFor(() => fake.postsIn(thread.id)[0], 'the reply in the thread');
@@ -124,25 +88,10 @@ describe('mentions', () => {
 
 describe('bots', () => {
   it('never answers another bot or itself, even when mentioned', async () => {
-    const { fake, logs } = await boot({ DISCORD_MESSAGE_CONTENT: 'true' });
-    const fromBot = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.otherBot,
-      content: `${mention(fake)} ${PASTES.missingHeader}`,
-      mentions: [fake.bot],
-    });
-    const fromSelf = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.bot,
-      content: `${mention(fake)} ${PASTES.missingHeader}`,
-      mentions: [fake.bot],
-    });
-    const probe = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.alice,
-      content: `${mention(fake)} ${PASTES.missingHeader}`,
-      mentions: [fake.bot],
-    });
+    const { fake, logs } = await boot({ env: { DISCORD_MESSAGE_CONTENT: 'true' } });
+    const fromBot = postMention(fake, PASTES.missingHeader, { author: fake.otherBot });
+    const fromSelf = postMention(fake, PASTES.missingHeader, { author: fake.bot });
+    const probe = postMention(fake, PASTES.missingHeader);
     await waitFor(() => fake.postsIn(probe.id)[0], 'the answer to a person');
     for (const ignored of [fromBot, fromSelf]) {
       expect(handled(logs, ignored.id)).toBe(false);
@@ -158,7 +107,7 @@ describe('watched channels (DISCORD_LISTEN_CHANNELS, with the intent)', () => {
   });
 
   it('a text channel: chatter is left alone, a 401 report gets a thread and an answer', async () => {
-    const { fake, logs } = await boot(watching);
+    const { fake, logs } = await boot({ env: watching });
     const chatter = fake.postMessage({
       channel: fake.channelIds.help,
       author: fake.bob,
@@ -176,7 +125,7 @@ describe('watched channels (DISCORD_LISTEN_CHANNELS, with the intent)', () => {
   });
 
   it('an unwatched channel is not read, even with the intent', async () => {
-    const { fake, logs } = await boot(watching);
+    const { fake, logs } = await boot({ env: watching });
     const elsewhere = fake.postMessage({
       channel: fake.channelIds.general,
       author: fake.alice,
@@ -192,7 +141,7 @@ describe('watched channels (DISCORD_LISTEN_CHANNELS, with the intent)', () => {
   });
 
   it('a forum: a new post that looks like a 401 report is answered in its own thread', async () => {
-    const { fake, logs } = await boot(watching);
+    const { fake, logs } = await boot({ env: watching });
     const chat = fake.addThread(fake.channelIds.forum, fake.bob);
     const chatStarter = fake.postMessage({
       channel: chat.id,

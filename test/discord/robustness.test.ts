@@ -3,14 +3,14 @@
  * events, REST errors in a listener, an interaction that expired, a thread it may not start.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Server } from '../../adapters/serve.js';
 import { PASTES } from '../support/conversation.js';
+import { discordBoot, postMention } from '../support/discord-bot.js';
 import { discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, snowflake, startBot, waitFor } from '../support/fake-discord.js';
+import { snowflake, waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
-let logs: string[] = [];
+// Registered first so that its teardown runs last (after hooks run in reverse): the listeners below are off
+// by then, and anything thrown while the bot stops reaches vitest.
+const boot = discordBoot();
 const unhandled: unknown[] = [];
 const record = (reason: unknown) => unhandled.push(reason);
 
@@ -20,27 +20,16 @@ beforeEach(() => {
   process.on('uncaughtException', record);
 });
 
-afterEach(async () => {
+afterEach(() => {
   process.off('unhandledRejection', record);
   process.off('uncaughtException', record);
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
 });
 
-async function boot() {
-  fake = await FakeDiscord.start();
-  const bot = await startBot(fake);
-  server = bot.server;
-  logs = bot.logs;
-  return fake;
-}
-
-const lines = (fragment: string) => logs.filter((l) => l.includes(fragment));
+/** The log lines that hold `fragment`. */
+const lines = (logs: string[], fragment: string) => logs.filter((l) => l.includes(fragment));
 
 it('a malformed INTERACTION_CREATE is dropped with one log line; the next event is answered', async () => {
-  const fake = await boot();
+  const { fake, logs } = await boot();
   // No entitlements, no member.user, no authorizing_integration_owners: discord.js would throw building it.
   fake.dispatch('INTERACTION_CREATE', {
     id: snowflake(),
@@ -76,20 +65,20 @@ it('a malformed INTERACTION_CREATE is dropped with one log line; the next event 
     'the next answer',
   );
   expect(discordText(edit.body)).toContain('No credential was sent');
-  expect(lines('malformed gateway event dropped')).toHaveLength(1);
-  expect(lines('a gateway event could not be handled')).toHaveLength(1);
-  expect(lines('Discord message failed')).toEqual([]);
+  expect(lines(logs, 'malformed gateway event dropped')).toHaveLength(1);
+  expect(lines(logs, 'a gateway event could not be handled')).toHaveLength(1);
+  expect(lines(logs, 'Discord message failed')).toEqual([]);
   expect(fake.calls.some((c) => c.path.includes('tok-malformed'))).toBe(false);
   expect(unhandled).toEqual([]);
 });
 
 it('an interaction that expired before it was acknowledged (10062) is one log line, not a crash', async () => {
-  const fake = await boot();
+  const { fake, logs } = await boot();
   fake.failNext('POST', /\/callback$/, 404, { code: 10062, message: 'Unknown interaction' });
   const lost = fake.slashDiagnose(fake.alice, fake.channelIds.general, { paste: PASTES.missingHeader });
   const next = fake.slashDiagnose(fake.bob, fake.channelIds.general, { paste: PASTES.missingHeader });
   await waitFor(() => fake.interactionCalls(next).find((c) => c.method === 'PATCH'), 'the next answer');
-  const failure = await waitFor(() => lines('Discord interaction failed')[0], 'the log line');
+  const failure = await waitFor(() => lines(logs, 'Discord interaction failed')[0], 'the log line');
   expect(JSON.parse(failure)).toMatchObject({ listener: 'interaction', code: 10062, status: 404 });
   // Acknowledged once (refused), never again.
   expect(fake.interactionCalls(lost).filter((c) => c.path.endsWith('/callback'))).toHaveLength(1);
@@ -97,14 +86,9 @@ it('an interaction that expired before it was acknowledged (10062) is one log li
 });
 
 it('no permission to start a thread: the conversation continues in the channel, replying to the message', async () => {
-  const fake = await boot();
+  const { fake } = await boot();
   fake.failNext('POST', /\/threads$/, 403, { code: 50013, message: 'Missing Permissions' });
-  const posted = fake.postMessage({
-    channel: fake.channelIds.general,
-    author: fake.alice,
-    content: `<@${fake.bot.id}> ${PASTES.missingHeader}`,
-    mentions: [fake.bot],
-  });
+  const posted = postMention(fake, PASTES.missingHeader);
   const reply = await waitFor(() => fake.postsIn(fake.channelIds.general)[0], 'the reply in the channel');
   expect(reply.body.message_reference).toMatchObject({ message_id: posted.id });
   expect(discordText(reply.body)).toContain('No credential was sent');
@@ -120,7 +104,7 @@ it('no permission to start a thread: the conversation continues in the channel, 
 });
 
 it('Discord refusing a reply for good (403) is logged and skipped, not retried forever', async () => {
-  const fake = await boot();
+  const { fake, logs } = await boot();
   const thread = fake.addThread(fake.channelIds.general, fake.bob);
   fake.failNext('POST', new RegExp(`^/channels/${thread.id}/messages$`), 403, {
     code: 50001,
@@ -130,13 +114,8 @@ it('Discord refusing a reply for good (403) is logged and skipped, not retried f
     code: 50013,
     message: 'Missing Permissions',
   });
-  fake.postMessage({
-    channel: thread.id,
-    author: fake.alice,
-    content: `<@${fake.bot.id}> ${PASTES.missingHeader}`,
-    mentions: [fake.bot],
-  });
-  const skipped = await waitFor(() => lines('Discord refused a reply; skipped')[0], 'the log line');
+  postMention(fake, PASTES.missingHeader, { channel: thread.id });
+  const skipped = await waitFor(() => lines(logs, 'Discord refused a reply; skipped')[0], 'the log line');
   expect(JSON.parse(skipped)).toMatchObject({ code: 50013, status: 403 });
   const probe = fake.slashDiagnose(fake.bob, fake.channelIds.general, { paste: PASTES.missingHeader });
   await waitFor(() => fake.interactionCalls(probe).find((c) => c.method === 'PATCH'), 'the next answer');

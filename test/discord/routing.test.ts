@@ -3,38 +3,17 @@
  * removed rather than left "thinking"; a paste sent in two parts edits the earlier diagnosis in place;
  * `/diagnose` in a DM answers in the DM.
  */
-import { afterEach, expect, it } from 'vitest';
-import type { DiscordAdapterOptions } from '../../adapters/discord/adapter.js';
-import type { Server } from '../../adapters/serve.js';
+import { expect, it } from 'vitest';
 import { PASTES } from '../support/conversation.js';
+import { discordBoot, postMention } from '../support/discord-bot.js';
 import { customIds, discordText } from '../support/discord-payloads.js';
-import { FakeDiscord, startBot, waitFor } from '../support/fake-discord.js';
+import { waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
-
-afterEach(async () => {
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
-});
-
-async function boot(env: Record<string, string> = {}, discord: DiscordAdapterOptions = {}) {
-  fake = await FakeDiscord.start();
-  const bot = await startBot(fake, env, discord);
-  server = bot.server;
-  return fake;
-}
+const boot = discordBoot();
 
 it('a deferred reply the engine leaves unanswered (a human has the thread) is removed, not left thinking', async () => {
-  const fake = await boot({}, { quietReplyMs: 200 });
-  const posted = fake.postMessage({
-    channel: fake.channelIds.general,
-    author: fake.alice,
-    content: `<@${fake.bot.id}> ${PASTES.missingHeader}`,
-    mentions: [fake.bot],
-  });
+  const { fake } = await boot({ discord: { quietReplyMs: 200 } });
+  const posted = postMention(fake, PASTES.missingHeader);
   const diagnosis = await waitFor(() => fake.postsIn(posted.id)[0], 'the diagnosis');
   fake.clickButton(
     fake.alice,
@@ -54,14 +33,11 @@ it('a deferred reply the engine leaves unanswered (a human has the thread) is re
 });
 
 it('a paste in two messages within the paste window: the second edits the first diagnosis in place', async () => {
-  const fake = await boot({ AUTHDOCTOR_PASTE_WINDOW_MS: '60000', DISCORD_MESSAGE_CONTENT: 'true' });
-  const [command, ...output] = PASTES.missingHeader.split('\n');
-  const posted = fake.postMessage({
-    channel: fake.channelIds.general,
-    author: fake.alice,
-    content: `<@${fake.bot.id}> ${command}`,
-    mentions: [fake.bot],
+  const { fake } = await boot({
+    env: { AUTHDOCTOR_PASTE_WINDOW_MS: '60000', DISCORD_MESSAGE_CONTENT: 'true' },
   });
+  const [command, ...output] = PASTES.missingHeader.split('\n');
+  const posted = postMention(fake, command!);
   const first = await waitFor(() => fake.postsIn(posted.id)[0], 'the first diagnosis');
   fake.postMessage({ channel: posted.id, author: fake.alice, content: output.join('\n') });
   const edit = await waitFor(
@@ -73,7 +49,7 @@ it('a paste in two messages within the paste window: the second edits the first 
 });
 
 it('/diagnose in a DM with the bot: answered in the DM, no thread', async () => {
-  const fake = await boot();
+  const { fake } = await boot();
   const dm = fake.dmChannel(fake.alice);
   const interaction = fake.slashDiagnose(fake.alice, dm, { paste: PASTES.missingHeader });
   const edit = await waitFor(

@@ -3,36 +3,13 @@
  * interaction, a DM where there is none), the public diagnosis shows only fingerprints, the raw token never
  * reaches Discord or a log line, and where the bot has Manage Messages it offers to delete the message.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Server } from '../../adapters/serve.js';
+import { describe, expect, it } from 'vitest';
 import { githubToken } from '../support/conversation.js';
+import { discordBoot, postMention } from '../support/discord-bot.js';
 import { customIds, discordPayloadProblems, discordText } from '../support/discord-payloads.js';
-import {
-  FakeDiscord,
-  type FakeDiscordOptions,
-  type RecordedCall,
-  startBot,
-  waitFor,
-} from '../support/fake-discord.js';
+import { type FakeDiscord, type FakeUser, type RecordedCall, waitFor } from '../support/fake-discord.js';
 
-let fake: FakeDiscord | undefined;
-let server: Server | undefined;
-let logs: string[] = [];
-
-afterEach(async () => {
-  await server?.stop();
-  await fake?.close();
-  server = undefined;
-  fake = undefined;
-});
-
-async function boot(options: FakeDiscordOptions = {}) {
-  fake = await FakeDiscord.start(options);
-  const bot = await startBot(fake);
-  server = bot.server;
-  logs = bot.logs;
-  return fake;
-}
+const boot = discordBoot();
 
 /** A GitHub 401 for a real-looking (checksummed, fake) token. */
 const leakyPaste = (token: string) =>
@@ -44,9 +21,16 @@ const leakyPaste = (token: string) =>
     '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}',
   ].join('\n');
 
+/** `author` posts a leaky paste in #general and Alice runs the message command on it. */
+function leakAskedAbout(fake: FakeDiscord, author: FakeUser) {
+  const token = githubToken();
+  const posted = fake.postMessage({ channel: fake.channelIds.general, author, content: leakyPaste(token) });
+  return { token, posted, interaction: fake.contextMenu(fake.alice, posted) };
+}
+
 const ephemeral = (c: RecordedCall) => ((c.body?.flags ?? c.body?.data?.flags ?? 0) & 64) === 64;
 
-function expectNoLeak(fake: FakeDiscord, token: string) {
+function expectNoLeak(fake: FakeDiscord, logs: string[], token: string) {
   // The fingerprint's last four characters did go out: these are the bodies the replies were in.
   expect(fake.allRaw()).toContain(token.slice(-4));
   expect(fake.allRaw()).not.toContain(token);
@@ -57,14 +41,8 @@ function expectNoLeak(fake: FakeDiscord, token: string) {
 
 describe('a paste with a credential', () => {
   it('context menu on a channel message: ephemeral warning after a redacted public diagnosis', async () => {
-    const fake = await boot();
-    const token = githubToken();
-    const posted = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.alice,
-      content: leakyPaste(token),
-    });
-    const interaction = fake.contextMenu(fake.alice, posted);
+    const { fake, logs } = await boot();
+    const { token, interaction } = leakAskedAbout(fake, fake.alice);
 
     const warning = await waitFor(
       () =>
@@ -85,35 +63,24 @@ describe('a paste with a credential', () => {
     // Without Manage Messages, no delete offer.
     expect(customIds(warning.body).some((id) => id.startsWith('ad1-del|'))).toBe(false);
     await waitFor(() => fake.callsTo('POST', /\/threads$/)[0], 'the thread');
-    expectNoLeak(fake, token);
+    expectNoLeak(fake, logs, token);
   });
 
   it('a mention: the public reply in the thread is redacted; the warning goes by DM', async () => {
-    const fake = await boot();
+    const { fake, logs } = await boot();
     const token = githubToken();
-    const posted = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.alice,
-      content: `<@${fake.bot.id}> ${leakyPaste(token)}`,
-      mentions: [fake.bot],
-    });
+    const posted = postMention(fake, leakyPaste(token));
     const dm = fake.dmChannel(fake.alice);
     const warning = await waitFor(() => fake.postsIn(dm)[0], 'the warning by DM');
     expect(discordText(warning.body)).toContain('You posted a credential');
     const reply = await waitFor(() => fake.postsIn(posted.id)[0], 'the diagnosis in the thread');
     expect(discordText(reply.body)).toContain(`…${token.slice(-4)}`);
-    expectNoLeak(fake, token);
+    expectNoLeak(fake, logs, token);
   });
 
   it("a colleague's message: the warning goes to its author, offering to delete it (author or asker only)", async () => {
-    const fake = await boot({ manageMessages: true });
-    const token = githubToken();
-    const posted = fake.postMessage({
-      channel: fake.channelIds.general,
-      author: fake.bob,
-      content: leakyPaste(token),
-    });
-    const interaction = fake.contextMenu(fake.alice, posted);
+    const { fake, logs } = await boot({ fake: { manageMessages: true } });
+    const { token, posted, interaction } = leakAskedAbout(fake, fake.bob);
     // Bob leaked it, so Bob is told (by DM: Alice's interaction is not his); Alice gets the diagnosis.
     const warning = await waitFor(
       () => fake.postsIn(fake.dmChannel(fake.bob))[0],
@@ -151,6 +118,6 @@ describe('a paste with a credential', () => {
     ).toHaveLength(1);
     expect(discordText(done.body)).toContain('Deleted');
     expect(fake.message(posted.id)).toBeUndefined();
-    expectNoLeak(fake, token);
+    expectNoLeak(fake, logs, token);
   });
 });

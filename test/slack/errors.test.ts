@@ -3,48 +3,23 @@
  * once; refusals that will not go away are logged once with what to do and never crash or loop; the
  * "working…" reaction shows on slow answers only.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAuthdoctorError } from '../../src/errors.js';
 import { PASTES } from '../support/conversation.js';
 import {
-  BOT_USER,
-  nextTs,
   postSigned,
   type SlackBot,
-  type SlackCall,
   sendCommand,
   sendEvent,
   sendInteraction,
-  startSlackBot,
   waitFor,
 } from '../support/fake-slack.js';
-import { slackText } from '../support/slack-blocks.js';
+import { appMention, CHANNEL, posts, slackBoot, textOf, USER } from '../support/slack-bot.js';
 
-const USER = 'U0USER0001';
-const CHANNEL = 'C0CHAN0001';
+const start = slackBoot();
 
-let bot: SlackBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
-
-const start = async (options: Parameters<typeof startSlackBot>[0] = {}) => {
-  bot = await startSlackBot(options);
-  return bot;
-};
-
-const posts = (b: SlackBot) => b.fake.of('chat.postMessage');
 const answered = (b: SlackBot) => posts(b).filter((p) => p.response?.ok === true);
-const textOf = (call: SlackCall) =>
-  slackText({ text: String(call.args.text), blocks: (call.args.blocks ?? []) as never });
-const mention = (channel = CHANNEL) => ({
-  type: 'app_mention',
-  user: USER,
-  channel,
-  ts: nextTs(),
-  text: `<@${BOT_USER}> ${PASTES.missingHeader}`,
-});
+const mention = (channel = CHANNEL) => appMention(PASTES.missingHeader, { channel });
 const logLines = (b: SlackBot, ...words: string[]) => b.logs.filter((l) => words.every((w) => l.includes(w)));
 
 describe('Slack API errors', () => {
@@ -104,7 +79,7 @@ describe('Slack API errors', () => {
   });
 
   it('a token Slack refuses at start stops the start with one clear message', async () => {
-    const started = startSlackBot({ before: (fake) => fake.fail('auth.test', 'invalid_auth') });
+    const started = start({ before: (fake) => fake.fail('auth.test', 'invalid_auth') });
     const error = await started.then(
       () => undefined,
       (e: unknown) => e,

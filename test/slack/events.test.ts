@@ -2,7 +2,7 @@
  * Events API end to end: the real Bolt app in HTTP mode (started by `startServer`, as `npm start` does)
  * against the fake Slack, with requests signed like Slack signs them.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { githubToken, PASTES } from '../support/conversation.js';
 import {
   BOT_ID,
@@ -11,38 +11,15 @@ import {
   postSigned,
   SIGNING_SECRET,
   type SlackBot,
-  type SlackCall,
   sendEvent,
-  startSlackBot,
   waitFor,
 } from '../support/fake-slack.js';
 import { slackMessageProblems, slackText } from '../support/slack-blocks.js';
+import { appMention, CHANNEL, messageOf, posts, slackBoot, textOf, USER } from '../support/slack-bot.js';
 
-const USER = 'U0USER0001';
-const CHANNEL = 'C0CHAN0001';
 const LISTEN = 'C0LISTEN01';
 
-let bot: SlackBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
-
-const start = async (env: Record<string, string> = {}) => {
-  bot = await startSlackBot({ env });
-  return bot;
-};
-const posts = (b: SlackBot) => b.fake.of('chat.postMessage');
-const textOf = (call: SlackCall) =>
-  slackText({ text: String(call.args.text), blocks: (call.args.blocks ?? []) as never });
-const mention = (text: string, extra: Record<string, unknown> = {}) => ({
-  type: 'app_mention',
-  user: USER,
-  channel: CHANNEL,
-  ts: nextTs(),
-  text: `<@${BOT_USER}> ${text}`,
-  ...extra,
-});
+const start = slackBoot();
 /** Stops the bot, which waits for every event it took to be handled: afterwards nothing more is coming. */
 const settle = async (b: SlackBot) => {
   await b.server.stop();
@@ -51,7 +28,7 @@ const settle = async (b: SlackBot) => {
 describe('Slack events (HTTP mode)', () => {
   it('answers a signed app_mention with the diagnosis in that message’s thread', async () => {
     const b = await start();
-    const event = mention(PASTES.missingHeader);
+    const event = appMention(PASTES.missingHeader);
     expect((await sendEvent(b.base, event)).status).toBe(200);
     const reply = await waitFor(() => posts(b)[0], 'the diagnosis');
     expect(reply.args).toMatchObject({ channel: CHANNEL, thread_ts: event.ts, unfurl_links: 'false' });
@@ -65,7 +42,7 @@ describe('Slack events (HTTP mode)', () => {
   it('reads Slack markup: &amp; in a pasted curl URL and a <https://…|…> link name the right host', async () => {
     const b = await start();
     const url = 'https://api.github.com/user?per_page=1&amp;page=2';
-    const event = mention(
+    const event = appMention(
       [
         `curl -i "<${url}|${url}>"`,
         'HTTP/2 401',
@@ -83,7 +60,7 @@ describe('Slack events (HTTP mode)', () => {
 
   it('answers a message once: re-sent with X-Slack-Retry-Num, and delivered as both app_mention and message', async () => {
     const b = await start();
-    const event = mention(PASTES.missingHeader);
+    const event = appMention(PASTES.missingHeader);
     await sendEvent(b.base, event, { eventId: 'Ev0RETRY01' });
     await sendEvent(b.base, event, {
       eventId: 'Ev0RETRY01',
@@ -105,7 +82,7 @@ describe('Slack events (HTTP mode)', () => {
     const body = JSON.stringify({
       type: 'event_callback',
       event_id: 'Ev0FORGED1',
-      event: mention(PASTES.missingHeader),
+      event: appMention(PASTES.missingHeader),
     });
     const forged = await postSigned(b.base, body, 'application/json', { secret: 'not-the-signing-secret' });
     const stale = await postSigned(b.base, body, 'application/json', {
@@ -124,7 +101,7 @@ describe('Slack events (HTTP mode)', () => {
   });
 
   it('never answers itself, other bots, edits or joins', async () => {
-    const b = await start({ SLACK_LISTEN_CHANNELS: LISTEN });
+    const b = await start({ env: { SLACK_LISTEN_CHANNELS: LISTEN } });
     const report = PASTES.missingHeader;
     const ignored = [
       { type: 'message', channel: LISTEN, user: BOT_USER, bot_id: BOT_ID, ts: nextTs(), text: report },
@@ -170,7 +147,7 @@ describe('Slack events (HTTP mode)', () => {
   });
 
   it('in a watched channel answers a 401 report in a thread and leaves chatter alone', async () => {
-    const b = await start({ SLACK_LISTEN_CHANNELS: LISTEN });
+    const b = await start({ env: { SLACK_LISTEN_CHANNELS: LISTEN } });
     const chatter = [
       'anyone up for lunch?',
       'deploying the 4.01 release now',
@@ -210,7 +187,7 @@ describe('Slack events (HTTP mode)', () => {
 
   it('continues the conversation from a reply in its thread, without a mention; other threads are not its business', async () => {
     const b = await start();
-    const first = mention(PASTES.missingHeader);
+    const first = appMention(PASTES.missingHeader);
     await sendEvent(b.base, first);
     await waitFor(() => posts(b)[0], 'the diagnosis');
     await sendEvent(b.base, {
@@ -239,8 +216,8 @@ describe('Slack events (HTTP mode)', () => {
   });
 
   it('edits the diagnosis in place when the next message continues the paste (chat.update)', async () => {
-    const b = await start({ AUTHDOCTOR_PASTE_WINDOW_MS: '60000' });
-    const first = mention('curl -i https://api.github.com/user');
+    const b = await start({ env: { AUTHDOCTOR_PASTE_WINDOW_MS: '60000' } });
+    const first = appMention('curl -i https://api.github.com/user');
     await sendEvent(b.base, first);
     const diagnosis = await waitFor(() => posts(b)[0], 'the first diagnosis');
     await sendEvent(b.base, {
@@ -279,7 +256,7 @@ describe('Slack events (HTTP mode)', () => {
   it('reads an attached snippet as part of the paste, downloading it with the bot token', async () => {
     const b = await start();
     const file = b.fake.file('github-401.txt', PASTES.missingHeader);
-    const event = mention('here is what I got', { files: [file] });
+    const event = appMention('here is what I got', { files: [file] });
     await sendEvent(b.base, event);
     const reply = await waitFor(() => posts(b)[0], 'the diagnosis of the snippet');
     expect(textOf(reply)).toContain('No credential was sent');
@@ -316,7 +293,7 @@ describe('Slack events (HTTP mode)', () => {
   });
 
   it('warns the author privately about a secret posted in a channel; the raw token reaches no Slack call and no log', async () => {
-    const b = await start({ SLACK_LISTEN_CHANNELS: LISTEN });
+    const b = await start({ env: { SLACK_LISTEN_CHANNELS: LISTEN } });
     const token = githubToken();
     const paste = [
       `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
@@ -359,13 +336,10 @@ describe('Slack events (HTTP mode)', () => {
       '',
       '{"message":"Requires authentication","status":"401"}',
     ].join('\n');
-    await sendEvent(b.base, mention(paste));
+    await sendEvent(b.base, appMention(paste));
     await waitFor(() => posts(b)[0], 'the diagnosis');
     await settle(b);
-    const messages = posts(b).map((call) => ({
-      text: String(call.args.text),
-      blocks: (call.args.blocks ?? []) as never,
-    }));
+    const messages = posts(b).map(messageOf);
     expect(JSON.stringify(messages).length).toBeGreaterThan(10_000);
     for (const message of messages) {
       expect(slackMessageProblems(message)).toEqual([]);

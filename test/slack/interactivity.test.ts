@@ -2,10 +2,9 @@
  * Interactivity end to end (HTTP mode, signed form posts): buttons, /authdoctor with and without text,
  * the paste modal, the message shortcut, escalation and Claim.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { githubToken, PASTES } from '../support/conversation.js';
 import {
-  BOT_USER,
   buttonsOf,
   clickOn,
   nextTs,
@@ -14,32 +13,17 @@ import {
   sendCommand,
   sendEvent,
   sendInteraction,
-  startSlackBot,
   waitFor,
 } from '../support/fake-slack.js';
-import { slackMessageProblems, slackText } from '../support/slack-blocks.js';
+import { slackMessageProblems } from '../support/slack-blocks.js';
+import { appMention, CHANNEL, messageOf, posts, slackBoot, textOf } from '../support/slack-bot.js';
 
 const USER = { id: 'U0USER0001', name: 'dana' };
 const AGENT = { id: 'U0AGENT001', name: 'sam' };
-const CHANNEL = 'C0CHAN0001';
 const SUPPORT = 'C0SUPPORT1';
 
-let bot: SlackBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
+const start = slackBoot();
 
-const start = async (env: Record<string, string> = {}) => {
-  bot = await startSlackBot({ env });
-  return bot;
-};
-const posts = (b: SlackBot) => b.fake.of('chat.postMessage');
-const message = (call: SlackCall) => ({
-  text: String(call.args.text),
-  blocks: (call.args.blocks ?? []) as never,
-});
-const textOf = (call: SlackCall) => slackText(message(call));
 const buttonId = (call: SlackCall, label: string) => {
   const found = buttonsOf(call).find((b) => b.text === label);
   if (!found) throw new Error(`no "${label}" button in ${JSON.stringify(buttonsOf(call))}`);
@@ -48,16 +32,26 @@ const buttonId = (call: SlackCall, label: string) => {
 
 /** A mention answered with the diagnosis; resolves to that reply. */
 async function diagnosed(b: SlackBot): Promise<{ reply: SlackCall; thread: string }> {
-  const ts = nextTs();
-  await sendEvent(b.base, {
-    type: 'app_mention',
-    user: USER.id,
-    channel: CHANNEL,
-    ts,
-    text: `<@${BOT_USER}> ${PASTES.missingHeader}`,
+  const event = appMention(PASTES.missingHeader, { user: USER.id });
+  await sendEvent(b.base, event);
+  const reply = await waitFor(() => posts(b).find((p) => p.args.thread_ts === event.ts), 'the diagnosis');
+  return { reply, thread: event.ts };
+}
+
+/** AGENT runs the message shortcut on a message U0AUTHOR01 posted in CHANNEL; `pasted` is that message. */
+async function shortcut(b: SlackBot, trigger: string, text: string) {
+  const pasted = nextTs();
+  const response = await sendInteraction(b.base, {
+    type: 'message_action',
+    callback_id: 'diagnose_message',
+    trigger_id: trigger,
+    message_ts: pasted,
+    channel: { id: CHANNEL, name: 'api-help' },
+    user: { id: AGENT.id, username: AGENT.name, name: AGENT.name },
+    message: { type: 'message', user: 'U0AUTHOR01', ts: pasted, text },
+    response_url: b.fake.responseUrl(),
   });
-  const reply = await waitFor(() => posts(b).find((p) => p.args.thread_ts === ts), 'the diagnosis');
-  return { reply, thread: ts };
+  return { response, pasted };
 }
 
 describe('Slack interactivity (HTTP mode)', () => {
@@ -72,7 +66,7 @@ describe('Slack interactivity (HTTP mode)', () => {
     const step = await waitFor(() => posts(b)[1], 'the first step');
     expect(step.args).toMatchObject({ channel: CHANNEL, thread_ts: thread });
     expect(textOf(step)).toMatch(/Step 1 of \d+/);
-    expect(slackMessageProblems(message(step))).toEqual([]);
+    expect(slackMessageProblems(messageOf(step))).toEqual([]);
   });
 
   it('a stale button is answered politely, and one that does not decode gets a private note', async () => {
@@ -210,17 +204,7 @@ describe('Slack interactivity (HTTP mode)', () => {
 
   it('the message shortcut diagnoses someone else’s message in its thread, for the person who clicked', async () => {
     const b = await start();
-    const pasted = nextTs();
-    const response = await sendInteraction(b.base, {
-      type: 'message_action',
-      callback_id: 'diagnose_message',
-      trigger_id: 'trigger-shortcut-1',
-      message_ts: pasted,
-      channel: { id: CHANNEL, name: 'api-help' },
-      user: { id: AGENT.id, username: AGENT.name, name: AGENT.name },
-      message: { type: 'message', user: 'U0AUTHOR01', ts: pasted, text: PASTES.missingHeader },
-      response_url: b.fake.responseUrl(),
-    });
+    const { response, pasted } = await shortcut(b, 'trigger-shortcut-1', PASTES.missingHeader);
     expect(response.status).toBe(200);
     const diagnosis = await waitFor(() => posts(b)[0], 'the diagnosis');
     expect(diagnosis.args).toMatchObject({ channel: CHANNEL, thread_ts: pasted });
@@ -235,22 +219,11 @@ describe('Slack interactivity (HTTP mode)', () => {
   it('the shortcut on a colleague’s leaked credential warns the colleague who posted it, not the clicker', async () => {
     const b = await start();
     const token = githubToken();
-    const pasted = nextTs();
-    await sendInteraction(b.base, {
-      type: 'message_action',
-      callback_id: 'diagnose_message',
-      trigger_id: 'trigger-shortcut-2',
-      message_ts: pasted,
-      channel: { id: CHANNEL, name: 'api-help' },
-      user: { id: AGENT.id, username: AGENT.name, name: AGENT.name },
-      message: {
-        type: 'message',
-        user: 'U0AUTHOR01',
-        ts: pasted,
-        text: PASTES.githubFixed(token).replace('200 OK', '401 Unauthorized'),
-      },
-      response_url: b.fake.responseUrl(),
-    });
+    const { pasted } = await shortcut(
+      b,
+      'trigger-shortcut-2',
+      PASTES.githubFixed(token).replace('200 OK', '401 Unauthorized'),
+    );
     const warning = await waitFor(
       () => b.fake.of('chat.postEphemeral').find((c) => String(c.args.text).includes('credential')),
       'the leak warning',
@@ -262,14 +235,14 @@ describe('Slack interactivity (HTTP mode)', () => {
   });
 
   it('escalates to the support channel; Claim tells the user’s thread and updates the support message', async () => {
-    const b = await start({ SLACK_ESCALATION_CHANNEL: SUPPORT });
+    const b = await start({ env: { SLACK_ESCALATION_CHANNEL: SUPPORT } });
     const { reply, thread } = await diagnosed(b);
     await sendInteraction(b.base, clickOn(reply, buttonId(reply, 'Talk to a human'), USER));
     const escalation = await waitFor(
       () => posts(b).find((p) => p.args.channel === SUPPORT),
       'the escalation',
     );
-    expect(slackMessageProblems(message(escalation))).toEqual([]);
+    expect(slackMessageProblems(messageOf(escalation))).toEqual([]);
     expect(textOf(escalation)).toContain('No credential was sent');
     expect(b.fake.of('chat.getPermalink')[0]?.args).toMatchObject({ channel: CHANNEL, message_ts: thread });
     const told = await waitFor(
@@ -289,7 +262,7 @@ describe('Slack interactivity (HTTP mode)', () => {
     expect(updated.args).toMatchObject({ channel: SUPPORT, ts: escalation.response?.ts });
     expect(textOf(updated)).toContain(`Claimed by @${AGENT.id}`);
     expect(buttonsOf(updated).map((x) => x.text)).not.toContain('Claim');
-    expect(slackMessageProblems(message(updated))).toEqual([]);
+    expect(slackMessageProblems(messageOf(updated))).toEqual([]);
 
     // A second click on the old message (a stale client) gets told, privately.
     await sendInteraction(b.base, clickOn(escalation, claim, { id: 'U0AGENT002', name: 'kim' }));
@@ -301,7 +274,7 @@ describe('Slack interactivity (HTTP mode)', () => {
   });
 
   it('a Claim for an escalation the bot no longer knows says it is closed or expired', async () => {
-    const b = await start({ SLACK_ESCALATION_CHANNEL: SUPPORT });
+    const b = await start({ env: { SLACK_ESCALATION_CHANNEL: SUPPORT } });
     const old = {
       method: 'chat.postMessage',
       args: {

@@ -2,29 +2,13 @@
  * Socket Mode: with SLACK_APP_TOKEN the bot asks `apps.connections.open` (on SLACK_API_URL, with the app
  * token) for a WebSocket URL, connects, waits for Slack's `hello`, then acknowledges envelopes and answers.
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { PASTES } from '../support/conversation.js';
-import {
-  APP_TOKEN,
-  BOT_USER,
-  eventEnvelope,
-  nextTs,
-  type SlackBot,
-  startSlackBot,
-  waitFor,
-} from '../support/fake-slack.js';
+import { APP_TOKEN, eventEnvelope, waitFor } from '../support/fake-slack.js';
 import { slackText } from '../support/slack-blocks.js';
+import { appMention, slackBoot } from '../support/slack-bot.js';
 
-let bot: SlackBot | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  bot = undefined;
-});
-
-const start = async (options: Parameters<typeof startSlackBot>[0] = {}) => {
-  bot = await startSlackBot(options);
-  return bot;
-};
+const start = slackBoot();
 
 it('starts in Socket Mode against the fake, acknowledges an events_api envelope and answers it', async () => {
   const b = await start({ socket: true });
@@ -33,13 +17,7 @@ it('starts in Socket Mode against the fake, acknowledges an events_api envelope 
   expect(open[0]!.auth).toBe(`Bearer ${APP_TOKEN}`);
   expect(b.fake.sockets).toHaveLength(1);
 
-  const event = {
-    type: 'app_mention',
-    user: 'U0USER0001',
-    channel: 'C0CHAN0001',
-    ts: nextTs(),
-    text: `<@${BOT_USER}> ${PASTES.missingHeader}`,
-  };
+  const event = appMention(PASTES.missingHeader);
   const envelope = (id: string, retry = 0) => ({
     envelope_id: id,
     type: 'events_api',
