@@ -124,7 +124,7 @@ describe('a restart between the diagnosis and the click', () => {
             : type === 'set'
               ? await redis.smembers(key)
               : type === 'zset'
-                ? await redis.zrange(key, 0, -1)
+                ? await redis.zrange(key, '0', '-1')
                 : type === 'list'
                   ? await redis.lrange(key, 0, -1)
                   : null;
