@@ -47,6 +47,14 @@ export async function sampleAsync(
   return summarize(times, spent);
 }
 
+/** Percentiles of times measured elsewhere (round trips timed by the caller). */
+export function timingOf(times: number[]): Timing {
+  return summarize(
+    [...times],
+    times.reduce((a, b) => a + b, 0),
+  );
+}
+
 function summarize(times: number[], spent: number): Timing {
   times.sort((a, b) => a - b);
   const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;

@@ -21,7 +21,7 @@ import type { Reply } from '../src/reply/model.js';
 import { FakeDiscord, startBot } from '../test/support/fake-discord.js';
 import { BOT_USER, nextTs, sendEvent, startSlackBot } from '../test/support/fake-slack.js';
 import { CORPUS } from './corpus.js';
-import { fmtMs, sample, type Timing, table } from './measure.js';
+import { fmtMs, sample, type Timing, table, timingOf } from './measure.js';
 
 const config = loadConfig({ AUTHDOCTOR_PASTE_WINDOW_MS: '0' });
 const diagnoser = createDiagnoser(config);
@@ -86,19 +86,6 @@ async function renderers(): Promise<void> {
   }
 }
 
-function percentiles(times: number[]): Timing {
-  const sorted = [...times].sort((a, b) => a - b);
-  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  const total = sorted.reduce((a, b) => a + b, 0);
-  return {
-    runs: sorted.length,
-    meanMs: total / sorted.length,
-    p50Ms: pick(0.5),
-    p99Ms: pick(0.99),
-    maxMs: pick(1),
-  };
-}
-
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -130,7 +117,7 @@ async function slackRoundTrips(runs: number): Promise<{ ack: Timing; answer: Tim
   } finally {
     await bot.stop();
   }
-  return { ack: percentiles(acks), answer: percentiles(answers) };
+  return { ack: timingOf(acks), answer: timingOf(answers) };
 }
 
 async function discordRoundTrips(runs: number): Promise<{ ack: Timing; answer: Timing }> {
@@ -158,7 +145,7 @@ async function discordRoundTrips(runs: number): Promise<{ ack: Timing; answer: T
     await server.stop();
     await fake.close();
   }
-  return { ack: percentiles(acks), answer: percentiles(answers) };
+  return { ack: timingOf(acks), answer: timingOf(answers) };
 }
 
 async function main(): Promise<void> {
@@ -173,7 +160,7 @@ async function main(): Promise<void> {
     await prepareMessage(diagnoser, { text: PASTE, at: Date.now() });
     engineAlone.push(performance.now() - t0);
   }
-  const prepare = percentiles(engineAlone);
+  const prepare = timingOf(engineAlone);
   const slack = await slackRoundTrips(300);
   const discord = await discordRoundTrips(150);
   console.log(

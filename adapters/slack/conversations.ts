@@ -7,6 +7,7 @@ import type { ConversationRef } from '../../src/conversation/events.js';
 import { classifySlackError, isPermanent, logSlackFailure } from './api-errors.js';
 import type { SlackContext } from './context.js';
 import { type FilesRead, readFiles, trustedSlackUrl } from './files.js';
+import { entities } from './mrkdwn.js';
 import { isDirect } from './normalize.js';
 import type { SlackFile } from './payloads.js';
 
@@ -62,7 +63,7 @@ export async function submitMessage(ctx: SlackContext, m: IncomingMessage): Prom
       thread: m.conversation.thread,
       text: [
         "I couldn't read everything you attached:",
-        ...m.files.notes.map((n) => `• ${escapeText(n)}`),
+        ...m.files.notes.map((n) => `• ${entities(n)}`),
       ].join('\n'),
     });
 }
@@ -185,11 +186,6 @@ export async function respond(ctx: SlackContext, url: string | undefined, text: 
   } catch (error) {
     ctx.log.warn({ error: (error as Error).name }, 'could not answer through response_url');
   }
-}
-
-/** User-given words (file names) in our own notes: Slack would read `<…>` and `&` as markup. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -34,7 +34,9 @@ export function clean(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARS, '');
 }
 
-const entities = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Slack's three entities: what turns `<…>` and `&` in user words into plain text. */
+export const entities = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const breakMentions = (text: string) => text.replace(MENTION, `@${ZWJ}$1`);
 
