@@ -17,6 +17,7 @@ import {
 import type { EscalationPacket } from '../../src/conversation/effects.js';
 import { packetText } from '../../src/conversation/packet-text.js';
 import { encodeAction, encodeClaim } from '../../src/platform/action-codec.js';
+import { humanDuration } from '../../src/reply/duration.js';
 import type { Action, FindingView, Part, Reply } from '../../src/reply/model.js';
 import {
   codeBlock,
@@ -675,19 +676,6 @@ function timing(packet: EscalationPacket): string {
     parts.push(wait < 1000 ? 'first answer within a second' : `first answer after ${humanDuration(wait)}`);
   }
   return parts.join(', ');
-}
-
-/** "under a second", "42 s", "3 min", "2 h 5 min", "3 d 4 h". */
-export function humanDuration(ms: number): string {
-  const s = Math.round(Math.max(0, ms) / 1000);
-  if (s < 1) return 'under a second';
-  if (s < 60) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
-  const d = Math.floor(h / 24);
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
 
 /** A Discord user id as a mention (never pings: allowedMentions), anything else as inert text. */

@@ -15,6 +15,7 @@ import type {
 } from '@slack/types';
 import type { EscalationPacket } from '../../src/conversation/effects.js';
 import { encodeAction, encodeClaim } from '../../src/platform/action-codec.js';
+import { humanDuration } from '../../src/reply/duration.js';
 import type { Action, FindingView, Part, Reply } from '../../src/reply/model.js';
 import {
   clean,
@@ -489,27 +490,4 @@ function utc(ms: number): string {
   return Number.isNaN(date.getTime())
     ? 'at an unknown time'
     : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** 950 → "1 s", 185000 → "3 min 5 s", 3 h 5 min, 2 d 4 h: two units at most. */
-export function humanDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return 'an unknown time';
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const units: [number, string][] = [
-    [86_400, 'd'],
-    [3600, 'h'],
-    [60, 'min'],
-    [1, 's'],
-  ];
-  const out: string[] = [];
-  let rest = s;
-  for (const [size, name] of units) {
-    if (out.length === 2) break;
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0) out.push(`${n} ${name}`);
-    else if (out.length > 0) break;
-  }
-  return out.join(' ');
 }

@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeInline, escapeText } from '../../adapters/discord/markdown.js';
 import {
   type DiscordPayload,
-  humanDuration,
   MAX_MESSAGES,
   renderClaimed,
   renderEscalation,
@@ -16,6 +15,7 @@ import {
 import type { EscalationPacket } from '../../src/conversation/effects.js';
 import type { SessionState } from '../../src/conversation/state.js';
 import { decodeButton } from '../../src/platform/action-codec.js';
+import { humanDuration } from '../../src/reply/duration.js';
 import type { FindingView, Reply } from '../../src/reply/model.js';
 import {
   githubToken,

@@ -8,7 +8,6 @@ import type { KnownBlock } from '@slack/types';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  humanDuration,
   MAX_MESSAGES,
   OPEN_THREAD_ACTION,
   renderClaimed,
@@ -19,6 +18,7 @@ import {
 import type { EscalationPacket } from '../../src/conversation/effects.js';
 import type { StepResult } from '../../src/conversation/step.js';
 import { decodeButton } from '../../src/platform/action-codec.js';
+import { humanDuration } from '../../src/reply/duration.js';
 import type { Part, Reply } from '../../src/reply/model.js';
 import {
   githubToken,
