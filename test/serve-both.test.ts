@@ -77,7 +77,7 @@ describe('Slack and Discord together', () => {
         .filter((c) => c.args.thread_ts === thread)
         .map((c) => slackText({ text: String(c.args.text), blocks: (c.args.blocks ?? []) as never }));
 
-    await said(PASTES.githubFixed(token).replace('200 OK', '401 Unauthorized'), thread);
+    await said(PASTES.githubRejected(token), thread);
     await waitFor(() => inThread().length >= 1, 'the diagnosis on Slack');
     // A Discord user at the same time gets their answer on Discord, not on Slack.
     const asked = discord.slashDiagnose(discord.alice, discord.channelIds.general, {

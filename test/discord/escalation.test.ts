@@ -23,13 +23,7 @@ async function escalate(fake: FakeDiscord, paste: string): Promise<string> {
 it('the escalation is posted with a jump link and a Claim button; Claim tells the user and marks the post', async () => {
   const { fake } = await boot({ env: escalating });
   const token = githubToken();
-  const paste = [
-    `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
-    'HTTP/2 401',
-    '',
-    '{"message":"Bad credentials","status":"401"}',
-  ].join('\n');
-  const thread = await escalate(fake, paste);
+  const thread = await escalate(fake, PASTES.githubRejected(token));
 
   const post = await waitFor(() => fake.postsIn(fake.channelIds.escalations)[0], 'the escalation post');
   expect(discordPayloadProblems(post.body)).toEqual([]);

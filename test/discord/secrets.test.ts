@@ -4,27 +4,21 @@
  * reaches Discord or a log line, and where the bot has Manage Messages it offers to delete the message.
  */
 import { describe, expect, it } from 'vitest';
-import { githubToken } from '../support/conversation.js';
+import { githubToken, PASTES } from '../support/conversation.js';
 import { discordBoot, postMention } from '../support/discord-bot.js';
 import { customIds, discordPayloadProblems, discordText } from '../support/discord-payloads.js';
 import { type FakeDiscord, type FakeUser, type RecordedCall, waitFor } from '../support/fake-discord.js';
 
 const boot = discordBoot();
 
-/** A GitHub 401 for a real-looking (checksummed, fake) token. */
-const leakyPaste = (token: string) =>
-  [
-    `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
-    'HTTP/2 401',
-    'content-type: application/json; charset=utf-8',
-    '',
-    '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}',
-  ].join('\n');
-
 /** `author` posts a leaky paste in #general and Alice runs the message command on it. */
 function leakAskedAbout(fake: FakeDiscord, author: FakeUser) {
   const token = githubToken();
-  const posted = fake.postMessage({ channel: fake.channelIds.general, author, content: leakyPaste(token) });
+  const posted = fake.postMessage({
+    channel: fake.channelIds.general,
+    author,
+    content: PASTES.githubRejected(token),
+  });
   return { token, posted, interaction: fake.contextMenu(fake.alice, posted) };
 }
 
@@ -69,7 +63,7 @@ describe('a paste with a credential', () => {
   it('a mention: the public reply in the thread is redacted; the warning goes by DM', async () => {
     const { fake, logs } = await boot();
     const token = githubToken();
-    const posted = postMention(fake, leakyPaste(token));
+    const posted = postMention(fake, PASTES.githubRejected(token));
     const dm = fake.dmChannel(fake.alice);
     const warning = await waitFor(() => fake.postsIn(dm)[0], 'the warning by DM');
     expect(discordText(warning.body)).toContain('You posted a credential');

@@ -295,13 +295,7 @@ describe('Slack events (HTTP mode)', () => {
   it('warns the author privately about a secret posted in a channel; the raw token reaches no Slack call and no log', async () => {
     const b = await start({ env: { SLACK_LISTEN_CHANNELS: LISTEN } });
     const token = githubToken();
-    const paste = [
-      `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
-      'HTTP/2 401',
-      'content-type: application/json; charset=utf-8',
-      '',
-      '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}',
-    ].join('\n');
+    const paste = PASTES.githubRejected(token);
     const event = {
       type: 'message',
       channel: LISTEN,

@@ -219,11 +219,7 @@ describe('Slack interactivity (HTTP mode)', () => {
   it('the shortcut on a colleague’s leaked credential warns the colleague who posted it, not the clicker', async () => {
     const b = await start();
     const token = githubToken();
-    const { pasted } = await shortcut(
-      b,
-      'trigger-shortcut-2',
-      PASTES.githubFixed(token).replace('200 OK', '401 Unauthorized'),
-    );
+    const { pasted } = await shortcut(b, 'trigger-shortcut-2', PASTES.githubRejected(token));
     const warning = await waitFor(
       () => b.fake.of('chat.postEphemeral').find((c) => String(c.args.text).includes('credential')),
       'the leak warning',

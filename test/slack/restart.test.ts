@@ -96,7 +96,7 @@ describe('a restart between the diagnosis and the click', () => {
       SLACK_ESCALATION_CHANNEL: 'C0SUPPORT1',
     });
     const token = githubToken();
-    const event = appMention(PASTES.githubFixed(token).replace('200 OK', '401 Unauthorized'));
+    const event = appMention(PASTES.githubRejected(token));
     await sendEvent(base, event);
     const diagnosis = await waitFor(() => inThread(event.ts)[0], 'the diagnosis');
     await sendInteraction(

@@ -156,6 +156,15 @@ export const PASTES = {
     '{"message":"Requires authentication","documentation_url":"https://docs.github.com/rest/users/users#get-the-authenticated-user","status":"401"}',
   ].join('\n'),
   /** The same call with a token, answered 200. */
+  /** A GitHub 401 for a real-looking token sent as it should be: GitHub says the credential is bad. */
+  githubRejected: (token: string) =>
+    [
+      `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
+      'HTTP/2 401',
+      'content-type: application/json; charset=utf-8',
+      '',
+      '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}',
+    ].join('\n'),
   githubFixed: (token: string) =>
     [
       `curl -i -H "Authorization: Bearer ${token}" https://api.github.com/user`,
