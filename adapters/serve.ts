@@ -45,6 +45,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         }
         await adapter.deliver(out);
       },
+      settled: (event, conversation) =>
+        conversation.platform === 'terminal'
+          ? undefined
+          : adapters.get(conversation.platform)?.settled?.(event, conversation),
       escalate: async (packet, conversation, handle) => {
         let posted = false;
         for (const adapter of adapters.values())

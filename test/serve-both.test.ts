@@ -55,7 +55,7 @@ describe('Slack and Discord together', () => {
       {
         log: createLogger('info', (line) => logs.push(line)),
         slack: { retryConfig: { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 50 } },
-        discord: { rest: { timeout: 5_000, retries: 1, offset: 0 }, quietReplyMs: 5_000 },
+        discord: { rest: { timeout: 5_000, retries: 1, offset: 0 } },
       },
     );
     const base = `http://127.0.0.1:${port}`;

@@ -19,8 +19,6 @@ import { describeError } from './rest.js';
 export interface DiscordAdapterOptions {
   /** REST tuning (tests: shorter timeouts, fewer retries, no extra wait after a 429). */
   rest?: { timeout?: number; retries?: number; offset?: number };
-  /** How long a deferred reply waits for the engine's first public reply before it is removed (30 s). */
-  quietReplyMs?: number;
   /** Download timeout for attachments (10 s). */
   attachmentTimeoutMs?: number;
   /** How long `start()` waits for the gateway to become ready (60 s). */
@@ -67,7 +65,6 @@ export async function createDiscordAdapter(
     live,
     sources,
     now,
-    quietReplyMs: options.quietReplyMs ?? 30_000,
   });
   const ctx: DiscordContext = {
     client,
@@ -158,6 +155,7 @@ export async function createDiscordAdapter(
       await client.destroy();
     },
     deliver: (out) => delivery.deliver(out),
+    settled: (event, conversation) => delivery.settled(event, conversation),
     escalate: (packet, conversation, claim) => delivery.escalate(packet, conversation, claim),
   };
 }

@@ -74,7 +74,6 @@ export interface DeliveryDeps {
   sources: Recent<string, MessageSource>;
   now: () => number;
   /** How long a deferred reply waits for the engine's first public reply before it is removed. */
-  quietReplyMs: number;
 }
 
 export type Delivery = ReturnType<typeof createDelivery>;
@@ -130,7 +129,6 @@ export function createDelivery(d: DeliveryDeps) {
   ): Promise<SentRef[]> {
     const [first, ...more] = payloads;
     const sent: SentRef[] = [];
-    clearTimeout(live.timer);
     try {
       const message = await editInteractionMessage(rest, live, '@original', first!);
       live.settled = true;
@@ -308,28 +306,23 @@ export function createDelivery(d: DeliveryDeps) {
   }
 
   /**
-   * Arms the quiet timer of a deferred reply: when the engine says nothing public (a conversation handed to
-   * a human stays quiet), the "thinking" message is removed rather than left spinning.
+   * The engine is done with `event`. A deferred reply it left without a public answer (a conversation handed
+   * to a human stays quiet) is removed rather than left "thinking", and what waited for it goes out.
    */
-  function armQuiet(live: LiveInteraction): void {
-    if (live.settled) return;
-    live.timer = setTimeout(() => {
-      if (live.settled) return;
-      live.settled = true;
-      void deleteInteractionMessage(rest, live)
-        .catch((error) =>
-          log.info({ interaction: live.id, ...describeError(error) }, 'could not remove a reply'),
-        )
-        .then(() => flushPending(live));
-    }, d.quietReplyMs);
-    live.timer.unref();
+  async function settled(event: string, conversation: ConversationRef): Promise<void> {
+    const live = d.live.get(event, conversationKey(conversation));
+    if (!live || live.mode !== 'reply' || live.settled) return;
+    live.settled = true;
+    await deleteInteractionMessage(rest, live).catch((error) =>
+      log.info({ interaction: live.id, ...describeError(error) }, 'could not remove a reply'),
+    );
+    await flushPending(live);
   }
 
   /** Completes a deferred reply with a message of the adapter's own (an error, a duplicate). */
   async function settleWith(live: LiveInteraction, payload: DiscordPayload): Promise<void> {
     if (live.settled) return;
     live.settled = true;
-    clearTimeout(live.timer);
     await editInteractionMessage(rest, live, '@original', payload);
     await flushPending(live);
   }
@@ -376,5 +369,5 @@ export function createDelivery(d: DeliveryDeps) {
     escalations.clear();
   }
 
-  return { deliver, escalate, armQuiet, settleWith, postNotes, startConversationThread, escalations, clear };
+  return { deliver, escalate, settled, settleWith, postNotes, startConversationThread, escalations, clear };
 }

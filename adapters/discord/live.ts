@@ -29,7 +29,6 @@ export interface LiveInteraction extends InteractionHook {
   /** Private replies and notes waiting for @original: a follow-up sent before it would replace it. */
   pending: DiscordPayload[];
   expiresAt: number;
-  timer?: NodeJS.Timeout;
 }
 
 export class LiveInteractions {
@@ -59,7 +58,6 @@ export class LiveInteractions {
   }
 
   clear(): void {
-    for (const entry of this.#byEvent.values()) clearTimeout(entry.timer);
     this.#byEvent.clear();
     this.#acknowledged.clear();
   }
@@ -69,7 +67,6 @@ export class LiveInteractions {
     const now = this.now();
     for (const [id, entry] of this.#byEvent) {
       if (entry.expiresAt > now) break;
-      clearTimeout(entry.timer);
       this.#byEvent.delete(id);
     }
     for (const [id, expires] of this.#acknowledged) {

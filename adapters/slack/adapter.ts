@@ -84,9 +84,7 @@ export async function createSlackAdapter(
     ttlMs: config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
     log,
   });
-  const working = new WorkingIndicator(app.client, log, options.workingAfterMs ?? 1000, () =>
-    deps.engine.drain(),
-  );
+  const working = new WorkingIndicator(app.client, log, options.workingAfterMs ?? 1000);
   const ctx: SlackContext = {
     config,
     engine: deps.engine,
@@ -154,6 +152,7 @@ export async function createSlackAdapter(
       await memory.close();
     },
     deliver,
+    settled: (event) => working.done(event),
     escalate: (packet, conversation, claim) => postEscalation(ctx, packet, conversation, claim),
   };
 }

@@ -55,7 +55,6 @@ export async function submitMessage(ctx: SlackContext, m: IncomingMessage): Prom
     ctx.log.info({ event: m.id }, 'Slack message already accepted; not answered again');
     return;
   }
-  if (working) ctx.working.accepted(m.id);
   if (m.files?.notes.length)
     await tellPrivately(ctx, {
       channel: m.conversation.channel,

@@ -1,7 +1,7 @@
 /**
  * "Working…" for slow answers only: when a message has no reply a second after it was accepted, an
- * hourglass reaction goes on it, and comes off when the reply goes out (or when the engine has finished
- * with the event without a reply, e.g. in a conversation a human took over). Fast answers show nothing.
+ * hourglass reaction goes on it, and comes off when the reply goes out (or when the engine settles the
+ * event without a reply, e.g. in a conversation a human took over). Fast answers show nothing.
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
@@ -13,8 +13,6 @@ interface Pending {
   channel: string;
   ts: string;
   timer: NodeJS.Timeout | undefined;
-  /** The engine has queued the event: from then on its end can be awaited. */
-  accepted: boolean;
   /** Set once the reaction was asked for; resolves to whether it is on the message. */
   added?: Promise<boolean>;
 }
@@ -26,29 +24,22 @@ export class WorkingIndicator {
     private readonly client: webApi.WebClient,
     private readonly log: Logger,
     private readonly afterMs: number,
-    /** Resolves once everything accepted so far is handled: the end of an event that had nothing to say. */
-    private readonly settled: () => Promise<void>,
   ) {}
 
   /** Starts the clock for `event` (the user's message `ts` in `channel`); false if it already runs. */
   start(event: string, message: { channel: string; ts: string }): boolean {
     if (this.#pending.has(event)) return false;
-    const pending: Pending = { ...message, timer: undefined, accepted: false };
+    const pending: Pending = { ...message, timer: undefined };
     pending.timer = setTimeout(() => this.#show(event, pending), this.afterMs);
     pending.timer.unref();
     this.#pending.set(event, pending);
     return true;
   }
 
-  /** The engine queued `event`. */
-  accepted(event: string): void {
-    const pending = this.#pending.get(event);
-    if (!pending || pending.accepted) return;
-    pending.accepted = true;
-    if (pending.added) this.#watch(event);
-  }
-
-  /** The reply for `event` went out (or the event was a duplicate): stop the clock, take the reaction off. */
+  /**
+   * The reply for `event` went out, the engine settled it without one, or it was a duplicate: stop the
+   * clock, take the reaction off.
+   */
   async done(event: string): Promise<void> {
     const pending = this.#pending.get(event);
     if (!pending) return;
@@ -84,13 +75,5 @@ export class WorkingIndicator {
           return false;
         },
       );
-    if (pending.accepted) this.#watch(event);
-  }
-
-  #watch(event: string): void {
-    this.settled().then(
-      () => this.done(event),
-      () => this.done(event),
-    );
   }
 }

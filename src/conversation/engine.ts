@@ -63,6 +63,8 @@ export interface EngineDeps {
     claim: { escalation: string; user: string; at: number },
     conversation: ConversationRef,
   ): Promise<void>;
+  /** An event was handled and everything it had to say was delivered (possibly nothing). */
+  settled?(event: string, conversation: ConversationRef): Promise<void> | void;
   /** Fix outcomes, for analytics. */
   outcome?(outcome: Outcome, conversation: ConversationRef): Promise<void>;
   /** Deletes what other parts (analytics) keep about a user. */
@@ -269,6 +271,13 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       await flush(key, record, conversation);
     });
+    // Adapters hold things open for an event until it is answered ("working…", a deferred reply); an event
+    // the conversation answers with nothing (a human has it) must close them too.
+    try {
+      await deps.settled?.(event.id, conversation);
+    } catch (error) {
+      log.warn({ event: event.id, error: (error as Error).message }, 'settling an event failed');
+    }
   }
 
   async function flush(key: string, record: StoredRecord, conversation: ConversationRef): Promise<void> {

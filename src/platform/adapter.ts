@@ -17,6 +17,8 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** Sends the engine's replies for one of this platform's conversations. */
   deliver(out: Outbound): Promise<void>;
+  /** The engine is done with `event` (whatever it answered, even nothing): release what waits for it. */
+  settled?(event: string, conversation: ConversationRef): Promise<void> | void;
   /**
    * Posts an escalation to this platform's escalation channel, with a claim button carrying `claim`.
    * Resolves false when this platform has no escalation channel configured.

@@ -166,6 +166,16 @@ describe('engine', () => {
     expect(await h.engine.accept(claim)).toEqual({ accepted: false, found: false });
   });
 
+  it('says when each event is done, whether it was answered or (a human has it) not', async () => {
+    const h = harness();
+    await h.engine.accept(message('E1', PASTES.unexplained));
+    await h.engine.accept(message('E2', 'human'));
+    await h.engine.accept(message('E3', 'hello?'));
+    await h.engine.drain();
+    expect(h.settled).toEqual(['E1', 'E2', 'E3']);
+    expect(h.sent.map((o) => o.event)).toEqual(['E1', 'E2']);
+  });
+
   it('records the outcome when the user says it is fixed', async () => {
     const h = harness();
     await h.engine.accept(message('E1', PASTES.missingHeader));

@@ -12,7 +12,7 @@ import { waitFor } from '../support/fake-discord.js';
 const boot = discordBoot();
 
 it('a deferred reply the engine leaves unanswered (a human has the thread) is removed, not left thinking', async () => {
-  const { fake } = await boot({ discord: { quietReplyMs: 200 } });
+  const { fake } = await boot();
   const posted = postMention(fake, PASTES.missingHeader);
   const diagnosis = await waitFor(() => fake.postsIn(posted.id)[0], 'the diagnosis');
   fake.clickButton(

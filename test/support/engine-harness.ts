@@ -37,6 +37,8 @@ export interface Harness {
   packets: EscalationPacket[];
   /** The claim token each escalation was posted with. */
   claims: string[];
+  /** Events the engine said it was done with, in order. */
+  settled: string[];
   outcomes: Outcome[];
   forgotten: string[];
   clock: { now: number };
@@ -80,6 +82,7 @@ export function harness(
     queued,
     packets: [],
     claims: [],
+    settled: [],
     outcomes: [],
     forgotten: [],
     clock: { now: T0 },
@@ -106,6 +109,9 @@ export function harness(
     },
     outcome: async (outcome) => {
       h.outcomes.push(outcome);
+    },
+    settled: (event) => {
+      h.settled.push(event);
     },
     forget: async (user) => {
       h.forgotten.push(user);

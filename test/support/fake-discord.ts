@@ -829,7 +829,7 @@ export async function startBot(
   });
   const server = await startServer(config, {
     log: createLogger('info', (line) => logs.push(line)),
-    discord: { rest: { timeout: 5_000, retries: 1, offset: 0 }, quietReplyMs: 5_000, ...discord },
+    discord: { rest: { timeout: 5_000, retries: 1, offset: 0 }, ...discord },
   });
   return { server, logs };
 }

@@ -232,8 +232,7 @@ async function acceptPaste(
       // A colleague's message: a credential in it is theirs to rotate, so they get the warning.
       ...(input.source && !input.source.authorBot ? { author: input.source.authorId } : {}),
     });
-    if (result.accepted) ctx.delivery.armQuiet(live);
-    else await ctx.delivery.settleWith(live, plain('I have already answered this one.'));
+    if (!result.accepted) await ctx.delivery.settleWith(live, plain('I have already answered this one.'));
   } catch (error) {
     const failed = live
       ? ctx.delivery.settleWith(live, plain(SORRY))
