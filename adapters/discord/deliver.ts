@@ -311,7 +311,7 @@ export function createDelivery(d: DeliveryDeps) {
    */
   async function settled(event: string, conversation: ConversationRef): Promise<void> {
     const live = d.live.get(event, conversationKey(conversation));
-    if (!live || live.mode !== 'reply' || live.settled) return;
+    if (live?.mode !== 'reply' || live.settled) return;
     live.settled = true;
     await deleteInteractionMessage(rest, live).catch((error) =>
       log.info({ interaction: live.id, ...describeError(error) }, 'could not remove a reply'),

@@ -214,7 +214,7 @@ class Turn {
     const s = this.state;
     const escalation = s?.escalation;
     // A claim arriving after the user resumed or restarted, or a second claim, changes nothing here.
-    if (!s || s.phase !== 'escalated' || escalation?.id !== event.escalation || escalation.claimedBy) return;
+    if (s?.phase !== 'escalated' || escalation?.id !== event.escalation || escalation.claimedBy) return;
     escalation.claimedBy = { user: event.user, name: event.name, at: event.at };
     this.effects.push({ type: 'claimed', escalation: escalation.id, user: event.user, at: event.at });
     this.#say(
