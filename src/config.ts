@@ -130,6 +130,36 @@ export const ConfigSchema = z.object({
       .trim()
       .regex(/^[\w:.-]{1,64}$/, { message: 'letters, digits and _ : . - (at most 64), e.g. authdoctor:' }),
   ).transform((v) => v ?? 'authdoctor:'),
+  /** Jobs one worker process runs at once (events of one conversation still run one at a time). */
+  AUTHDOCTOR_WORKER_CONCURRENCY: intFrom(1, 1000, 16, 'a count of jobs'),
+  /** Tries per event before it lands in the failed set (`authdoctor jobs failed`). */
+  AUTHDOCTOR_JOB_ATTEMPTS: intFrom(1, 50, 5, 'a count of attempts'),
+  /**
+   * A worker that dies mid-job (kill -9, a lost machine) holds its jobs this long before another worker
+   * takes them over; jobs that run longer must finish within it.
+   */
+  AUTHDOCTOR_JOB_LOCK_SECONDS: intFrom(5, 600, 30, 'a duration in seconds'),
+  /** /metrics, /healthz and /readyz on this port; 0 picks a free one; unset: not served. */
+  METRICS_PORT: blank(
+    z.coerce
+      .number({ message: 'a TCP port from 0 to 65535 (0: any free port)' })
+      .int({ message: 'a TCP port from 0 to 65535 (0: any free port)' })
+      .min(0, { message: 'a TCP port from 0 to 65535 (0: any free port)' })
+      .max(65_535, { message: 'a TCP port from 0 to 65535 (0: any free port)' }),
+  ),
+  /** Who may run the admin commands (stats): Slack user ids (U…/W…) and Discord user ids. */
+  AUTHDOCTOR_ADMINS: idList(
+    /^(?:[UW][A-Z0-9]{6,}|\d{15,22})$/,
+    'Slack user ids (U0123ABCD, profile → ⋮ → Copy member ID) or numeric Discord user ids',
+  ),
+  /** Escalations are also POSTed here as signed JSON (a ticket system, an on-call tool). */
+  AUTHDOCTOR_ESCALATION_WEBHOOK_URL: httpUrl,
+  /** Key of the X-Authdoctor-Signature HMAC-SHA256 over each webhook body. */
+  AUTHDOCTOR_ESCALATION_WEBHOOK_SECRET: blank(
+    z.string().trim().min(16, { message: 'a shared secret of at least 16 characters' }),
+  ),
+  /** An escalation nobody claimed is posted again this many minutes later (and again after that); 0: never. */
+  AUTHDOCTOR_RENOTIFY_MINUTES: intFrom(0, 7 * 24 * 60, 30, 'a delay in minutes'),
   LOG_LEVEL: blank(z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` })).transform(
     (v) => v ?? 'info',
   ),
@@ -158,6 +188,12 @@ const PAIRS: { when: string[]; need: string; message: string }[] = [
     when: ['DISCORD_APPLICATION_ID'],
     need: 'DISCORD_TOKEN',
     message: 'DISCORD_TOKEN: required with DISCORD_APPLICATION_ID',
+  },
+  {
+    when: ['AUTHDOCTOR_ESCALATION_WEBHOOK_URL'],
+    need: 'AUTHDOCTOR_ESCALATION_WEBHOOK_SECRET',
+    message:
+      'AUTHDOCTOR_ESCALATION_WEBHOOK_SECRET: required with AUTHDOCTOR_ESCALATION_WEBHOOK_URL (the receiver checks the signature with it)',
   },
 ];
 

@@ -4,10 +4,12 @@ import { type Config, enabledAdapters, loadConfig } from '../../src/config.js';
 import { type Clock, parseClock } from '../../src/diagnose/context.js';
 import { AuthdoctorError, ErrorCodes, isAuthdoctorError } from '../../src/errors.js';
 import { registerDiscordCommands } from '../discord/register.js';
-import { startServer } from '../serve.js';
+import { startServer, startWorker } from '../serve.js';
 import { runChat } from './chat.js';
 import { diagnoseCommand } from './commands/diagnose.js';
+import { JOB_QUEUES, jobsCommand } from './commands/jobs.js';
 import { parseCommand } from './commands/parse.js';
+import { statsCommand } from './commands/stats.js';
 import { triageCommand } from './commands/triage.js';
 import type { CliIO } from './io.js';
 
@@ -16,6 +18,12 @@ export const USAGE = `Usage: authdoctor <command> [options]
 Commands:
   serve                 Start what is configured (Slack, Discord); with no platform
                         credentials, open the terminal chat. This is what \`npm start\` runs.
+  worker                Run workers only (needs REDIS_URL and the platform tokens): they
+                        take events from the shared queue and send the replies. Add as many
+                        as the load needs, on any machine that reaches Redis.
+  jobs [failed | retry ID] [--queue events|webhooks] [--json]
+                        Job counts per state; the failed jobs (id, attempts, reason);
+                        or put a failed job back in its queue.
   chat [--now ISO-8601] Open the terminal chat.
   diagnose [FILE|-] [--json] [--now ISO-8601]
                         Diagnose one paste (a file, or stdin): what is wrong, the evidence,
@@ -26,12 +34,15 @@ Commands:
   parse [FILE|-] [--json]
                         Print what authdoctor understood from a paste (a file, or stdin),
                         with every secret replaced by a fingerprint.
+  stats [--json] [--now ISO-8601]
+                        Analytics for the last 7 and 30 days (causes, fixes, escalations),
+                        read from Redis (REDIS_URL).
   discord-register      Register the Discord commands (globally, or in DISCORD_GUILD_ID)
                         and print the invite URLs.
   help                  Show this help.
 
 Options:
-  --json                Machine-readable output (diagnose, triage, parse).
+  --json                Machine-readable output (diagnose, triage, parse, stats).
   --now ISO-8601        The moment to judge expiry against (a date means "that day").
   -h, --help            Show this help.
   -v, --version         Print the version.
@@ -62,6 +73,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
         now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        queue: { type: 'string' },
       },
     });
   } catch (err) {
@@ -99,9 +111,35 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     case 'serve': {
       const config = loadConfig(io.env);
       const adapters = enabledAdapters(config);
-      if (adapters.slack || adapters.discord) return serveUntilSignal(config, io);
+      if (adapters.slack || adapters.discord) return runUntilSignal(config, io, 'serve');
       return runChat(io, config, chatClock(values.now));
     }
+    case 'worker':
+      if (rest.length > 0) throw usage('worker takes no arguments');
+      return runUntilSignal(loadConfig(io.env), io, 'worker');
+    case 'jobs': {
+      const [action = 'counts', id, ...extra] = rest;
+      if (action !== 'counts' && action !== 'failed' && action !== 'retry')
+        throw usage(`unknown jobs action "${action}"`);
+      if (action === 'retry' ? !id || extra.length > 0 : id !== undefined)
+        throw usage(action === 'retry' ? 'jobs retry takes one job ID' : `jobs ${action} takes no arguments`);
+      const queue = values.queue;
+      if (queue !== undefined && !(JOB_QUEUES as readonly unknown[]).includes(queue))
+        throw usage(`--queue must be one of ${JOB_QUEUES.join(', ')}`);
+      return jobsCommand(
+        loadConfig(io.env),
+        {
+          action,
+          ...(id ? { id } : {}),
+          queues: typeof queue === 'string' ? [queue] : JOB_QUEUES,
+          json: values.json === true,
+        },
+        io,
+      );
+    }
+    case 'stats':
+      if (rest.length > 0) throw usage('stats takes no arguments');
+      return statsCommand({ json: values.json === true, ...nowOption(values.now) }, io);
     case 'discord-register':
       await registerDiscordCommands(loadConfig(io.env), (line = '') => io.stdout.write(`${line}\n`));
       return 0;
@@ -110,25 +148,34 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** Runs the configured platforms until SIGINT or SIGTERM, then finishes what was accepted and exits. */
-async function serveUntilSignal(config: Config, io: CliIO): Promise<number> {
-  const server = await startServer(config);
-  const { slack, discord } = enabledAdapters(config);
-  const running = [
-    slack === 'socket'
-      ? 'Slack (Socket Mode)'
-      : slack
-        ? `Slack (HTTP, POST /slack/events on port ${config.PORT})`
-        : '',
-    discord ? 'Discord' : '',
-  ].filter(Boolean);
-  io.stderr.write(`authdoctor: serving ${running.join(' and ')}. Ctrl-C stops.\n`);
+/**
+ * Runs the configured platforms (serve) or workers alone (worker) until SIGINT or SIGTERM, then stops
+ * taking events, finishes the jobs in flight and exits 0.
+ */
+async function runUntilSignal(config: Config, io: CliIO, role: 'serve' | 'worker'): Promise<number> {
+  const running = role === 'serve' ? await startServer(config) : await startWorker(config);
+  if (role === 'serve') {
+    const { slack, discord } = enabledAdapters(config);
+    const what = [
+      slack === 'socket'
+        ? 'Slack (Socket Mode)'
+        : slack
+          ? `Slack (HTTP, POST /slack/events on port ${config.PORT})`
+          : '',
+      discord ? 'Discord' : '',
+    ].filter(Boolean);
+    io.stderr.write(`authdoctor: serving ${what.join(' and ')}. Ctrl-C stops.\n`);
+  } else {
+    io.stderr.write(
+      `authdoctor: worker running (${config.AUTHDOCTOR_WORKER_CONCURRENCY} jobs at once). Ctrl-C stops.\n`,
+    );
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  io.stderr.write('authdoctor: stopping; finishing the conversations in flight…\n');
-  await server.stop();
+  io.stderr.write('authdoctor: stopping; finishing the jobs in flight…\n');
+  await running.stop();
   return 0;
 }
 
@@ -140,6 +187,12 @@ function clockOption(now: unknown): { clock?: Clock } {
       `--now must be an ISO-8601 date or time, e.g. 2026-01-15 or 2026-01-15T12:00:00Z (got "${String(now)}")`,
     );
   return { clock };
+}
+
+/** `--now` for stats: the window ends on that day. */
+function nowOption(now: unknown): { now?: number } {
+  const { clock } = clockOption(now);
+  return clock ? { now: clock.now } : {};
 }
 
 /** `--now` for the chat: the clock starts there and runs on. */

@@ -3,22 +3,22 @@
  * `engine.accept` calls, and a delivery that routes the engine's replies back (deliver.ts). Setup, intents
  * and how conversations map to threads: docs/discord.md.
  */
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import { AuthdoctorError, ErrorCodes } from '../../src/errors.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import type { AdapterDeps } from '../../src/platform/deps.js';
+import { MemorySessionStore } from '../../src/store/memory.js';
 import type { DiscordContext } from './context.js';
-import { createDelivery, type MessageSource } from './deliver.js';
+import { createDiscordDelivery, type DiscordRestOptions, logRateLimits } from './delivery.js';
 import { guarded, guardGateway } from './guard.js';
 import { interactionListener } from './listeners/interactions.js';
 import { messageListener } from './listeners/messages.js';
-import { LiveInteractions } from './live.js';
 import { Recent } from './memory.js';
 import { describeError } from './rest.js';
 
 export interface DiscordAdapterOptions {
   /** REST tuning (tests: shorter timeouts, fewer retries, no extra wait after a 429). */
-  rest?: { timeout?: number; retries?: number; offset?: number };
+  rest?: DiscordRestOptions;
   /** Download timeout for attachments (10 s). */
   attachmentTimeoutMs?: number;
   /** How long `start()` waits for the gateway to become ready (60 s). */
@@ -56,25 +56,20 @@ export async function createDiscordAdapter(
   });
   guardGateway(client, log);
 
-  const live = new LiveInteractions(now);
-  const sources = new Recent<string, MessageSource>(10_000, 15 * 60_000, now);
-  const delivery = createDelivery({
-    rest: client.rest,
-    config,
-    log,
-    live,
-    sources,
-    now,
-  });
+  const ttlMs = config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000;
+  // Without the engine's store (some tests), a bounded one of our own, closed with the adapter.
+  const store = deps.store ?? new MemorySessionStore({ ttlMs, maxEntries: 20_000 });
+  // The sending half, as `authdoctor worker` runs it, over this client's REST.
+  const delivery = createDiscordDelivery({ config, store, log, now, rest: client.rest });
   const ctx: DiscordContext = {
     client,
     rest: client.rest,
     deps,
     log,
     now,
-    live,
-    sources,
-    engaged: new Recent<string, true>(50_000, config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000, now),
+    live: delivery.live,
+    sources: delivery.sources,
+    engaged: new Recent<string, true>(50_000, ttlMs, now),
     delivery,
     contentIntent,
     listen: new Set(config.DISCORD_LISTEN_CHANNELS),
@@ -103,12 +98,7 @@ export async function createDiscordAdapter(
     log.warn({ shard, ...describeError(error) }, 'Discord gateway connection error; reconnecting'),
   );
   client.on(Events.Warn, () => log.warn({}, 'Discord client warning'));
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.info(
-      { method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope },
-      'Discord rate limit; the request waits and is retried',
-    ),
-  );
+  logRateLimits(client.rest, log);
 
   return {
     platform: 'discord',
@@ -145,17 +135,20 @@ export async function createDiscordAdapter(
     async stop() {
       stopping = true;
       await Promise.allSettled([...inflight]);
-      // What was accepted still gets its replies before the connection goes.
-      await Promise.race([
-        deps.engine.drain(),
-        new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
-      ]);
-      live.clear();
-      delivery.clear();
+      // In-process queue: what was accepted still gets its replies before the connection goes. With Redis
+      // the jobs are durable and any worker sends them, so nothing here needs to wait.
+      if (!config.REDIS_URL)
+        await Promise.race([
+          deps.engine.drain(),
+          new Promise((resolve) => setTimeout(resolve, 10_000).unref()),
+        ]);
+      await delivery.close();
       await client.destroy();
+      if (!deps.store) await store.close();
     },
     deliver: (out) => delivery.deliver(out),
+    isReady: () => client.isReady(),
     settled: (event, conversation) => delivery.settled(event, conversation),
-    escalate: (packet, conversation, claim) => delivery.escalate(packet, conversation, claim),
+    escalate: (packet, conversation, claim, notice) => delivery.escalate(packet, conversation, claim, notice),
   };
 }

@@ -16,6 +16,8 @@ export const DIAGNOSE_COMMAND = 'diagnose';
 export const PASTE_OPTION = 'paste';
 export const FILE_OPTION = 'file';
 export const CONTEXT_COMMAND = 'Diagnose with authdoctor';
+/** Analytics for the admins named in AUTHDOCTOR_ADMINS (the handler checks; Discord permissions do not). */
+export const STATS_COMMAND = 'diagnose-stats';
 
 /** The modal `/diagnose` opens when it has neither a paste nor a file. */
 export const PASTE_MODAL = 'authdoctor:paste';
@@ -49,7 +51,12 @@ export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
     .setType(ApplicationCommandType.Message)
     .setContexts(CONTEXTS)
     .setIntegrationTypes(INSTALLS);
-  return [diagnose.toJSON(), context.toJSON()];
+  const stats = new SlashCommandBuilder()
+    .setName(STATS_COMMAND)
+    .setDescription('authdoctor statistics for the last 7 and 30 days (admins named in AUTHDOCTOR_ADMINS)')
+    .setContexts(CONTEXTS)
+    .setIntegrationTypes(INSTALLS);
+  return [diagnose.toJSON(), context.toJSON(), stats.toJSON()];
 }
 
 /**

@@ -7,7 +7,11 @@
  *   because a follow-up sent before it would take its place).
  * - Anything else goes to the conversation's place: its thread, or its DM channel. Private replies without an
  *   interaction go by DM to whoever they are for (closed DMs: logged and skipped).
- * - `replaces` edits the messages sent earlier under that key, when this process still knows them.
+ * - `replaces` edits the messages sent earlier under that key (remembered in the session store for a day).
+ *
+ * State: whatever this needs between events is in the session store (live.ts, records.ts), so the process
+ * that delivers may differ from the one that acknowledged the interaction. Only the DM channel ids are a
+ * per-process cache: opening a DM again is harmless.
  *
  * Errors: Discord refusing for good (4xx) is logged and the reply skipped (a retry would fail the same way);
  * anything else is thrown so the engine's queue retries the delivery.
@@ -20,8 +24,9 @@ import { type ConversationRef, conversationKey } from '../../src/conversation/ev
 import type { Logger } from '../../src/log.js';
 import type { Reply } from '../../src/reply/model.js';
 import { withDeleteOffer } from './delete-offer.js';
-import { INTERACTION_TTL_MS, type LiveInteraction, type LiveInteractions } from './live.js';
+import type { LiveInteraction, LiveInteractions } from './live.js';
 import { Recent } from './memory.js';
+import type { DiscordRecords, SentRef } from './records.js';
 import { type DiscordPayload, renderEscalation, renderReply } from './render.js';
 import {
   apiCode,
@@ -31,7 +36,6 @@ import {
   editInteractionMessage,
   editMessage,
   followUp,
-  type InteractionHook,
   isExpiredInteraction,
   isPermanent,
   openDm,
@@ -42,62 +46,30 @@ import { describeConversation, isDm, placeOf } from './where.js';
 
 export const THREAD_NAME = 'authdoctor: 401 diagnosis';
 
-/** A message a paste came from (a mention, a watched post, a context-menu target): for the delete offer. */
-export interface MessageSource {
-  channelId: string;
-  messageId: string;
-  authorId: string;
-  /** A bot's message: there is nobody to warn but the user. */
-  authorBot?: boolean;
-  /** The bot has Manage Messages there. */
-  canDelete: boolean;
-}
-
-/** A message the bot sent, editable later (through the interaction while it lives, else the channel). */
-interface SentRef {
-  channelId: string;
-  messageId: string;
-  hook?: InteractionHook & { ref: string; expiresAt: number };
-}
-
-export interface PostedEscalation {
-  packet: EscalationPacket;
-  where: { url?: string; label: string };
-  claimedBy?: string;
-}
-
 export interface DeliveryDeps {
   rest: REST;
   config: Config;
   log: Logger;
   live: LiveInteractions;
-  sources: Recent<string, MessageSource>;
+  records: DiscordRecords;
   now: () => number;
-  /** How long a deferred reply waits for the engine's first public reply before it is removed. */
 }
 
 export type Delivery = ReturnType<typeof createDelivery>;
 
 export function createDelivery(d: DeliveryDeps) {
-  const { rest, log } = d;
-  const DAY = 24 * 3_600_000;
-  /** `conversationKey|reply key` → the messages that reply was sent as. */
-  const keyed = new Recent<string, SentRef[]>(10_000, DAY, d.now);
-  /** Conversations whose thread could not be started or used: replies go to the channel instead. */
-  const threadless = new Recent<string, true>(10_000, DAY, d.now);
-  const dms = new Recent<string, string>(10_000, DAY, d.now);
-  const escalations = new Recent<string, PostedEscalation>(
-    5_000,
-    d.config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
-    d.now,
-  );
+  const { rest, log, records } = d;
+  /** User → DM channel: a cache of this process (reopening a DM returns the same channel). */
+  const dms = new Recent<string, string>(10_000, 24 * 3_600_000, d.now);
 
   async function deliver(out: Outbound): Promise<void> {
     const key = conversationKey(out.conversation);
+    // Loaded once, saved after each change: the engine delivers a conversation's events one at a time.
+    const live = await d.live.get(out.event, key);
     for (const reply of out.replies) {
       try {
-        if (reply.visibility === 'private') await sendPrivate(out, reply, key);
-        else await sendPublic(out, reply, key);
+        if (reply.visibility === 'private') await sendPrivate(out, reply, live);
+        else await sendPublic(out, reply, key, live);
       } catch (error) {
         if (!isPermanent(error)) throw error;
         log.warn({ event: out.event, ...describeError(error) }, 'Discord refused a reply; skipped');
@@ -105,21 +77,25 @@ export function createDelivery(d: DeliveryDeps) {
     }
   }
 
-  async function sendPublic(out: Outbound, reply: Reply, key: string): Promise<void> {
+  async function sendPublic(
+    out: Outbound,
+    reply: Reply,
+    key: string,
+    live: LiveInteraction | undefined,
+  ): Promise<void> {
     const payloads = renderReply(reply);
     if (payloads.length === 0) return;
-    const live = d.live.get(out.event, key);
     let sent: SentRef[] | undefined;
     if (live?.mode === 'reply' && !live.settled) sent = await fillOriginal(live, payloads, out.conversation);
     else if (reply.replaces) {
-      const earlier = keyed.get(`${key}|${reply.replaces}`);
+      const earlier = await records.sentAs(key, reply.replaces);
       if (earlier) sent = await replace(earlier, payloads, out.conversation, live);
     }
     if (!sent) {
       sent = [];
       for (const payload of payloads) sent.push(await postPublic(out.conversation, payload, live));
     }
-    if (reply.key) keyed.set(`${key}|${reply.key}`, sent);
+    if (reply.key) await records.rememberSent(key, reply.key, sent, out.user);
   }
 
   async function fillOriginal(
@@ -131,12 +107,12 @@ export function createDelivery(d: DeliveryDeps) {
     const sent: SentRef[] = [];
     try {
       const message = await editInteractionMessage(rest, live, '@original', first!);
-      live.settled = true;
+      await settle(live);
       sent.push({ channelId: message.channel_id, messageId: message.id, hook: hookOf(live, '@original') });
     } catch (error) {
       if (!isExpiredInteraction(error)) throw error;
       // The token died (the engine took very long): the conversation's place still works.
-      live.settled = true;
+      await settle(live);
       log.warn({ interaction: live.id, ...describeError(error) }, 'interaction expired before its reply');
       for (const payload of payloads) sent.push(await postToPlace(conversation, payload));
       await flushPending(live);
@@ -156,7 +132,7 @@ export function createDelivery(d: DeliveryDeps) {
       await startThread(rest, on.channelId, on.messageId, THREAD_NAME);
     } catch (error) {
       if (apiCode(error) === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) return;
-      threadless.set(conversationKey(conversation), true);
+      await records.markThreadless(conversationKey(conversation));
       log.warn(
         { channel: on.channelId, ...describeError(error) },
         'could not start a thread; the conversation continues in the channel',
@@ -183,7 +159,7 @@ export function createDelivery(d: DeliveryDeps) {
 
   async function postToPlace(conversation: ConversationRef, payload: DiscordPayload): Promise<SentRef> {
     const key = conversationKey(conversation);
-    if (conversation.thread && !isDm(conversation) && !threadless.get(key)) {
+    if (conversation.thread && !isDm(conversation) && !(await records.isThreadless(key))) {
       try {
         const message = await postMessage(rest, conversation.thread, payload);
         return { channelId: message.channel_id, messageId: message.id };
@@ -191,7 +167,7 @@ export function createDelivery(d: DeliveryDeps) {
         const code = apiCode(error);
         if (code !== RESTJSONErrorCodes.UnknownChannel && code !== RESTJSONErrorCodes.MissingAccess)
           throw error;
-        threadless.set(key, true);
+        await records.markThreadless(key);
         log.info({ ...describeError(error) }, 'no usable thread; answering in the channel');
       }
     }
@@ -230,9 +206,10 @@ export function createDelivery(d: DeliveryDeps) {
   }
 
   async function editSent(ref: SentRef, payload: DiscordPayload): Promise<void> {
-    if (ref.hook && ref.hook.expiresAt > d.now()) {
+    const hook = ref.hook && (await d.live.hook(ref.hook.interaction));
+    if (ref.hook && hook) {
       try {
-        await editInteractionMessage(rest, ref.hook, ref.hook.ref, payload);
+        await editInteractionMessage(rest, hook, ref.hook.ref, payload);
         return;
       } catch (error) {
         if (!isExpiredInteraction(error)) throw error;
@@ -242,14 +219,14 @@ export function createDelivery(d: DeliveryDeps) {
   }
 
   async function removeSent(ref: SentRef): Promise<void> {
-    if (ref.hook && ref.hook.expiresAt > d.now())
-      await deleteInteractionMessage(rest, ref.hook, ref.hook.ref);
+    const hook = ref.hook && (await d.live.hook(ref.hook.interaction));
+    if (ref.hook && hook) await deleteInteractionMessage(rest, hook, ref.hook.ref);
     else await deleteMessage(rest, ref.channelId, ref.messageId);
   }
 
-  async function sendPrivate(out: Outbound, reply: Reply, key: string): Promise<void> {
+  async function sendPrivate(out: Outbound, reply: Reply, live: LiveInteraction | undefined): Promise<void> {
     const to = reply.to ?? out.user;
-    const source = d.sources.get(out.event);
+    const source = await records.sources.get(out.event);
     let payloads = renderReply(reply);
     if (source?.canDelete)
       payloads = withDeleteOffer(payloads, {
@@ -257,10 +234,10 @@ export function createDelivery(d: DeliveryDeps) {
         messageId: source.messageId,
         owner: out.user,
       });
-    const live = d.live.get(out.event, key);
     if (live && live.user === to) {
       if (live.mode === 'reply' && !live.settled) {
         live.pending.push(...payloads);
+        await d.live.save(live);
         return;
       }
       try {
@@ -296,9 +273,17 @@ export function createDelivery(d: DeliveryDeps) {
     }
   }
 
-  /** Sends what waited for @original as ephemeral follow-ups. */
+  /** @original is filled or removed: private replies may follow it from now on. */
+  async function settle(live: LiveInteraction): Promise<void> {
+    live.settled = true;
+    await d.live.save(live);
+  }
+
+  /** Sends what waited for @original as ephemeral follow-ups (taken out of the record first: once only). */
   async function flushPending(live: LiveInteraction): Promise<void> {
+    if (live.pending.length === 0) return;
     const pending = live.pending.splice(0);
+    await d.live.save(live);
     for (const payload of pending)
       await followUp(rest, live, payload, true).catch((error) =>
         log.warn({ interaction: live.id, ...describeError(error) }, 'an ephemeral follow-up failed'),
@@ -310,21 +295,30 @@ export function createDelivery(d: DeliveryDeps) {
    * to a human stays quiet) is removed rather than left "thinking", and what waited for it goes out.
    */
   async function settled(event: string, conversation: ConversationRef): Promise<void> {
-    const live = d.live.get(event, conversationKey(conversation));
-    if (live?.mode !== 'reply' || live.settled) return;
-    live.settled = true;
-    await deleteInteractionMessage(rest, live).catch((error) =>
-      log.info({ interaction: live.id, ...describeError(error) }, 'could not remove a reply'),
-    );
+    const live = await d.live.get(event, conversationKey(conversation));
+    if (!live) return;
+    if (live.mode === 'reply' && !live.settled) {
+      await settle(live);
+      await deleteInteractionMessage(rest, live).catch((error) =>
+        log.info({ interaction: live.id, ...describeError(error) }, 'could not remove a reply'),
+      );
+    }
+    // Also what a delivery that failed halfway left waiting.
     await flushPending(live);
   }
 
-  /** Completes a deferred reply with a message of the adapter's own (an error, a duplicate). */
+  /**
+   * Completes a deferred reply with a message of the adapter's own (an error, a duplicate), unless a
+   * delivery (maybe in another process) has already filled it.
+   */
   async function settleWith(live: LiveInteraction, payload: DiscordPayload): Promise<void> {
-    if (live.settled) return;
-    live.settled = true;
-    await editInteractionMessage(rest, live, '@original', payload);
-    await flushPending(live);
+    const current = (await d.live.get(live.id, live.conversation).catch(() => undefined)) ?? live;
+    if (current.settled) return;
+    await settle(current).catch((error) =>
+      log.warn({ interaction: current.id, ...describeError(error) }, 'could not record a settled reply'),
+    );
+    await editInteractionMessage(rest, current, '@original', payload);
+    await flushPending(current);
   }
 
   /** Notes about a message (an unreadable attachment) in its conversation, before the engine answers. */
@@ -349,25 +343,18 @@ export function createDelivery(d: DeliveryDeps) {
       );
       return false;
     }
-    escalations.set(claim, { packet, where });
+    await records.escalations.set(claim, { packet, where });
     return true;
   }
 
+  /** How a message sent through `live` is edited later: the interaction's id, never its token. */
   function hookOf(live: LiveInteraction, ref: string): SentRef['hook'] {
-    return {
-      applicationId: live.applicationId,
-      token: live.token,
-      ref,
-      expiresAt: Math.min(live.expiresAt, d.now() + INTERACTION_TTL_MS),
-    };
+    return { interaction: live.id, ref };
   }
 
   function clear(): void {
-    keyed.clear();
-    threadless.clear();
     dms.clear();
-    escalations.clear();
   }
 
-  return { deliver, escalate, settled, settleWith, postNotes, startConversationThread, escalations, clear };
+  return { deliver, escalate, settled, settleWith, postNotes, startConversationThread, clear };
 }

@@ -1,7 +1,7 @@
 /**
- * What the adapter remembers in process memory (live interactions, sent message ids, posted escalations):
- * conveniences that make replies land better, never state a conversation depends on. Bounded in size and
- * age, so a busy bot cannot grow without limit; after a restart it is simply empty.
+ * The little kept in process memory (DM channel ids, threads the bot talks in): conveniences, never state
+ * another process needs (that is in the session store: live.ts, records.ts). Bounded in size and age, so a
+ * busy bot cannot grow without limit; after a restart it is simply empty.
  */
 export class Recent<K, V> {
   readonly #entries = new Map<K, { value: V; expires: number }>();

@@ -14,9 +14,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { EscalationPacket } from '../../src/conversation/effects.js';
+import type { EscalationNotice, EscalationPacket } from '../../src/conversation/effects.js';
 import { packetText } from '../../src/conversation/packet-text.js';
-import { encodeAction, encodeClaim } from '../../src/platform/action-codec.js';
+import { encodeAction, encodeClaim, encodeRelease } from '../../src/platform/action-codec.js';
 import { humanDuration } from '../../src/reply/duration.js';
 import type { Action, FindingView, Part, Reply } from '../../src/reply/model.js';
 import {
@@ -488,9 +488,49 @@ export function renderEscalation(packet: EscalationPacket, claim: string, where:
   return escalationPayload(packet, where, { claim });
 }
 
-/** The same escalation once claimed: the Claim button replaced by who took it (a user id, rendered as a mention that does not ping). */
-export function renderClaimed(packet: EscalationPacket, where: Where, claimer: string): DiscordPayload {
-  return escalationPayload(packet, where, { claimer });
+/**
+ * The same escalation once claimed: the Claim button replaced by who took it (a user id, rendered as a
+ * mention that does not ping), and with `claim`, a Release button for them to hand it back.
+ */
+export function renderClaimed(
+  packet: EscalationPacket,
+  where: Where,
+  claimer: string,
+  claim?: string,
+): DiscordPayload {
+  return escalationPayload(packet, where, { claimer, ...(claim ? { release: claim } : {}) });
+}
+
+/** The Release button alone, for a post whose packet is not remembered any more. */
+export function releaseComponents(claim: string): DiscordPayload['components'] {
+  return buttonRows([releaseButton(claim)]);
+}
+
+/** The Claim button alone, for a released post whose packet is not remembered any more. */
+export function claimComponents(claim: string): DiscordPayload['components'] {
+  return buttonRows([
+    { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Claim', custom_id: encodeClaim(claim) },
+  ]);
+}
+
+/**
+ * A reminder for an escalation nobody claimed, as a packet to post again: its headline says how long it
+ * has waited. (Discord posts reminders as a new message in the escalation channel.)
+ */
+export function reminderPacket(packet: EscalationPacket, notice: EscalationNotice): EscalationPacket {
+  return {
+    ...packet,
+    headline: `Still unclaimed after ${humanDuration(notice.waitingMs)} (reminder ${notice.renotify}): ${packet.headline}`,
+  };
+}
+
+function releaseButton(claim: string): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: 'Release',
+    custom_id: encodeRelease(claim),
+  };
 }
 
 /**
@@ -500,7 +540,7 @@ export function renderClaimed(packet: EscalationPacket, where: Where, claimer: s
 function escalationPayload(
   packet: EscalationPacket,
   where: Where,
-  state: { claim: string } | { claimer: string },
+  state: { claim: string } | { claimer: string; release?: string },
 ): DiscordPayload {
   const claimer = 'claimer' in state ? userText(state.claimer) : undefined;
   const shown = packet.attempts.slice(-SHOWN_ATTEMPTS);
@@ -534,6 +574,7 @@ function escalationPayload(
       label: 'Claim',
       custom_id: encodeClaim(state.claim),
     });
+  if ('release' in state && state.release) buttons.push(releaseButton(state.release));
   const link = where.url ? safeUrl(where.url) : undefined;
   if (link && link.length <= DISCORD_LIMITS.linkUrl)
     buttons.push({

@@ -88,7 +88,7 @@ export async function editInteractionMessage(
   rest: REST,
   hook: InteractionHook,
   messageId: string,
-  payload: DiscordPayload | { components: [] },
+  payload: DiscordPayload | { components: DiscordPayload['components'] },
 ): Promise<APIMessage> {
   const body =
     'embeds' in payload

@@ -9,11 +9,12 @@ import { enabledAdapters } from '../../src/config.js';
 import { AuthdoctorError, ErrorCodes } from '../../src/errors.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import type { AdapterDeps } from '../../src/platform/deps.js';
+import { MemorySessionStore } from '../../src/store/memory.js';
 import { classifySlackError } from './api-errors.js';
 import { boltLogger } from './bolt-logger.js';
+import { type SlackClientOptions, slackClientOptions } from './client.js';
 import type { SlackContext, Track } from './context.js';
-import { createDelivery } from './deliver.js';
-import { postEscalation } from './escalation.js';
+import { createSlackDelivery } from './delivery.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
@@ -22,28 +23,13 @@ import { registerViews } from './listeners/views.js';
 import { SlackMemory } from './memory.js';
 import { WorkingIndicator } from './working.js';
 
-export interface SlackAdapterOptions {
-  /**
-   * Web API retries (a 429 waits its Retry-After, then counts as one retry). The default (two retries,
-   * 8 s per request) keeps a delivery well inside the conversation lock's lease; after that the queue
-   * retries with backoff. Slack's client default would keep retrying for half an hour.
-   */
-  retryConfig?: webApi.RetryOptions;
-  /** One Web API request gives up after this long (default 8 s). */
-  requestTimeoutMs?: number;
+/** Web API tuning (retries, request timeout: client.ts) and the listener's own timings. */
+export interface SlackAdapterOptions extends SlackClientOptions {
   /** The "working…" reaction goes on a message with no reply after this long (default 1 s). */
   workingAfterMs?: number;
   /** Downloads of attached files give up after this long (default 10 s). */
   fileTimeoutMs?: number;
 }
-
-const DEFAULT_RETRY: webApi.RetryOptions = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 500,
-  maxTimeout: 2000,
-  randomize: true,
-};
 
 export async function createSlackAdapter(
   deps: AdapterDeps,
@@ -58,11 +44,7 @@ export async function createSlackAdapter(
       'SLACK_BOT_TOKEN is required for the Slack adapter.',
     );
   const logger = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: config.SLACK_API_URL ?? 'https://slack.com/api/',
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-    timeout: options.requestTimeoutMs ?? 8000,
-  };
+  const clientOptions = slackClientOptions(config, options);
   const bot = await whoAmI(new webApi.WebClient(token, { ...clientOptions, logger }));
 
   // Our own auth.test above gives Bolt the identity, so it makes no call of its own while constructing.
@@ -79,11 +61,10 @@ export async function createSlackAdapter(
       : { signingSecret: config.SLACK_SIGNING_SECRET ?? '', port: config.PORT }),
   });
 
-  const memory = new SlackMemory({
-    store: deps.store,
-    ttlMs: config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
-    log,
-  });
+  const ttlMs = config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000;
+  // Without the engine's store (some tests), a bounded one of our own, closed with the adapter.
+  const store = deps.store ?? new MemorySessionStore({ ttlMs, maxEntries: 20_000 });
+  const memory = new SlackMemory({ store, ttlMs, log });
   const working = new WorkingIndicator(app.client, log, options.workingAfterMs ?? 1000);
   const ctx: SlackContext = {
     config,
@@ -96,6 +77,7 @@ export async function createSlackAdapter(
     memory,
     working,
     fileTimeoutMs: options.fileTimeoutMs ?? 10_000,
+    ...(deps.analytics ? { analytics: deps.analytics } : {}),
   };
 
   const inFlight = new Set<Promise<void>>();
@@ -119,7 +101,16 @@ export async function createSlackAdapter(
     log.error({ code: error.code }, 'Slack listener failed');
   });
 
-  const deliver = createDelivery({ client: app.client, memory, working, log });
+  // The sending half, as `authdoctor worker` runs it, sharing this app's client and memory.
+  const delivery = createSlackDelivery({
+    config,
+    store,
+    log,
+    ...(deps.now ? { now: deps.now } : {}),
+    client: app.client,
+    memory,
+    working,
+  });
   let started = false;
   return {
     platform: 'slack',
@@ -149,11 +140,14 @@ export async function createSlackAdapter(
       }
       await Promise.allSettled([...inFlight]);
       working.clear();
+      await delivery.close();
       await memory.close();
+      if (!deps.store) await store.close();
     },
-    deliver,
+    deliver: (out) => delivery.deliver(out),
+    isReady: () => started,
     settled: (event) => working.done(event),
-    escalate: (packet, conversation, claim) => postEscalation(ctx, packet, conversation, claim),
+    escalate: (packet, conversation, claim, notice) => delivery.escalate(packet, conversation, claim, notice),
   };
 }
 

@@ -1,5 +1,6 @@
 /** What every Slack listener works with, built once by the adapter. */
 import type { webApi } from '@slack/bolt';
+import type { AnalyticsStore } from '../../src/analytics/types.js';
 import type { Config } from '../../src/config.js';
 import type { Engine } from '../../src/conversation/engine.js';
 import type { Diagnoser } from '../../src/diagnose/service.js';
@@ -20,6 +21,8 @@ export interface SlackContext {
   working: WorkingIndicator;
   /** Downloads of attached files give up after this long. */
   fileTimeoutMs: number;
+  /** For `/authdoctor stats` (admins only). */
+  analytics?: AnalyticsStore;
 }
 
 /**

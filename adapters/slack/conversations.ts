@@ -4,6 +4,7 @@
  * message to the engine with its files, and telling one user something only they should see.
  */
 import type { ConversationRef } from '../../src/conversation/events.js';
+import { isUnavailable, UNAVAILABLE_TEXT } from '../../src/platform/unavailable.js';
 import { classifySlackError, isPermanent, logSlackFailure } from './api-errors.js';
 import type { SlackContext } from './context.js';
 import { type FilesRead, readFiles, trustedSlackUrl } from './files.js';
@@ -48,7 +49,18 @@ export async function submitMessage(ctx: SlackContext, m: IncomingMessage): Prom
     }));
   } catch (error) {
     if (working) await ctx.working.done(m.id);
-    throw error;
+    if (!isUnavailable(error)) throw error;
+    ctx.log.error(
+      { event: m.id, code: (error as { code?: unknown }).code },
+      'could not queue a Slack message',
+    );
+    await tellPrivately(ctx, {
+      channel: m.conversation.channel,
+      user: m.user,
+      thread: m.conversation.thread,
+      text: UNAVAILABLE_TEXT,
+    });
+    return;
   }
   if (!accepted) {
     if (working) await ctx.working.done(m.id);

@@ -5,7 +5,8 @@
  *
  * Failures: what Slack will never accept (bot removed from the channel, token revoked) is logged once and
  * dropped, so one broken channel cannot hold a conversation's queue; anything else is thrown back for the
- * queue to retry, and the messages of a split reply that did go out are not posted twice.
+ * queue to retry, and the messages of a split reply that did go out are not posted twice (they are noted in
+ * the session store for an hour, so a retry on another worker process skips them too).
  */
 import type { webApi } from '@slack/bolt';
 import type { Outbound } from '../../src/conversation/engine.js';
@@ -21,42 +22,48 @@ import type { WorkingIndicator } from './working.js';
 export interface DeliveryDeps {
   client: webApi.WebClient;
   memory: SlackMemory;
-  working: WorkingIndicator;
+  /** The listener's "working…" reaction, in the process that accepted the message; a worker has none. */
+  working?: WorkingIndicator | undefined;
   log: Logger;
 }
 
 /** Slack's answers to an edit that cannot be made: the reply is posted as a new message instead. */
 const NOT_EDITABLE = ['message_not_found', 'cant_update_message', 'edit_window_closed', 'msg_too_long'];
-/** Parts of split replies already posted, for a retry after a failure halfway. */
-const PARTS_KEPT = 1000;
 
 export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<void> {
   const { client, memory, working, log } = deps;
-  const partsSent = new Map<string, string[]>();
 
   return async function deliver(out: Outbound): Promise<void> {
     for (const reply of out.replies) {
-      const attempt = `${out.event}|${reply.key ?? ''}|${reply.summary}`;
+      let attempt: string | undefined;
       try {
+        const messages = renderReply(reply);
+        // Parts already posted are in the store (any worker may retry), for replies split in several.
+        if (messages.length > 1) attempt = `${out.event}|${reply.key ?? ''}|${reply.summary}`;
         if (reply.visibility === 'private' && !isDirect(out.conversation.channel))
-          await sendPrivately(out, reply, attempt);
-        else await sendPublicly(out, reply, attempt);
-        partsSent.delete(attempt);
+          await sendPrivately(out, reply, messages, attempt);
+        else await sendPublicly(out, reply, messages, attempt);
+        if (attempt) await memory.forgetParts(attempt);
       } catch (error) {
         const failure = classifySlackError(error);
         logSlackFailure(log, failure, { event: out.event, channel: out.conversation.channel }, 'a reply');
         // Still working while the queue retries; a reply that can never go out ends the wait.
         if (failure.kind === 'transient') throw retryLater(failure);
-        partsSent.delete(attempt);
+        if (attempt) await memory.forgetParts(attempt);
       }
-      void working.done(out.event);
+      void working?.done(out.event);
     }
   };
 
-  async function sendPrivately(out: Outbound, reply: Reply, attempt: string): Promise<void> {
+  async function sendPrivately(
+    out: Outbound,
+    reply: Reply,
+    messages: SlackMessage[],
+    attempt: string | undefined,
+  ): Promise<void> {
     const { channel, thread } = out.conversation;
-    const sent = parts(attempt);
-    for (const [i, message] of renderReply(reply).entries()) {
+    const sent = attempt ? await memory.partsSent(attempt) : [];
+    for (const [i, message] of messages.entries()) {
       if (i < sent.length) continue;
       const result = await client.chat.postEphemeral({
         channel,
@@ -65,19 +72,25 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
         ...(thread ? { thread_ts: thread } : {}),
       });
       sent.push(result.message_ts ?? '');
+      await noteParts(out, attempt, sent, messages.length);
     }
   }
 
-  async function sendPublicly(out: Outbound, reply: Reply, attempt: string): Promise<void> {
+  async function sendPublicly(
+    out: Outbound,
+    reply: Reply,
+    messages: SlackMessage[],
+    attempt: string | undefined,
+  ): Promise<void> {
     const ref = out.conversation;
     const earlier = reply.replaces ? await memory.sentAs(ref, reply.replaces) : undefined;
-    const sent = parts(attempt);
-    const messages = renderReply(reply);
+    const sent = attempt ? await memory.partsSent(attempt) : [];
     for (const [i, message] of messages.entries()) {
       if (i < sent.length) continue;
       const previous = earlier?.[i];
       sent.push(previous ? await edit(ref, previous, message) : await post(ref, message));
-      if (i === 0) void working.done(out.event);
+      await noteParts(out, attempt, sent, messages.length);
+      if (i === 0) void working?.done(out.event);
     }
     // The earlier reply was longer: what it said beyond the new one is out of date.
     for (const ts of earlier?.slice(messages.length) ?? []) {
@@ -87,6 +100,16 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
     }
     memory.rememberThread(ref);
     if (reply.key) await memory.rememberSent(ref, reply.key, sent, out.user);
+  }
+
+  /** Records the parts posted so far, unless that was the last one (success forgets them anyway). */
+  async function noteParts(
+    out: Outbound,
+    attempt: string | undefined,
+    sent: string[],
+    total: number,
+  ): Promise<void> {
+    if (attempt && sent.length < total) await memory.rememberParts(attempt, sent, out.user);
   }
 
   async function post(ref: ConversationRef, message: SlackMessage): Promise<string> {
@@ -108,16 +131,6 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
       if (!isPermanent(error, ...NOT_EDITABLE)) throw error;
       return post(ref, message);
     }
-  }
-
-  function parts(attempt: string): string[] {
-    let sent = partsSent.get(attempt);
-    if (!sent) {
-      sent = [];
-      partsSent.set(attempt, sent);
-      if (partsSent.size > PARTS_KEPT) partsSent.delete(partsSent.keys().next().value!);
-    }
-    return sent;
   }
 }
 

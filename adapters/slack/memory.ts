@@ -4,7 +4,9 @@
  * and the escalations it posted (so a Claim can redraw them). Kept in the engine's session store when there
  * is one — shared with other processes over Redis, and indexed under the user so "forget me" removes it —
  * else in a bounded memory store. Losing any of it only degrades: a new message instead of an edit.
+ * Also the parts of a split reply already posted, briefly, so a retry on any worker does not post them twice.
  */
+import { createHash } from 'node:crypto';
 
 import { z } from 'zod';
 import { EscalationPacketSchema } from '../../src/conversation/effects.js';
@@ -25,6 +27,8 @@ const EscalationRecordSchema = z.object({
 export type EscalationRecord = z.infer<typeof EscalationRecordSchema>;
 
 const RECENT_ENTRIES = 10_000;
+/** A retry of a delivery comes within minutes (the queue's backoff); after that the parts are moot. */
+export const PARTS_TTL_MS = 3_600_000;
 
 export class SlackMemory {
   readonly #store: SessionStore;
@@ -86,6 +90,27 @@ export class SlackMemory {
     await this.#set(escalationKey(claim), record, user);
   }
 
+  /** The messages of a reply attempt already posted (`attempt`: event, reply key and summary). */
+  async partsSent(attempt: string): Promise<string[]> {
+    const parsed = TsListSchema.safeParse(await this.#get(partsKey(attempt)));
+    return parsed.success ? parsed.data : [];
+  }
+
+  async rememberParts(attempt: string, ts: string[], user: string): Promise<void> {
+    await this.#set(partsKey(attempt), ts.slice(0, 50), user, PARTS_TTL_MS);
+  }
+
+  async forgetParts(attempt: string): Promise<void> {
+    try {
+      await this.#store.delete(partsKey(attempt));
+    } catch (error) {
+      this.#log.warn(
+        { code: (error as { code?: unknown }).code ?? 'error' },
+        'Slack adapter: store delete failed',
+      );
+    }
+  }
+
   async close(): Promise<void> {
     this.#recent.clear();
     this.#taken.clear();
@@ -104,9 +129,9 @@ export class SlackMemory {
     }
   }
 
-  async #set(key: string, value: unknown, user: string): Promise<void> {
+  async #set(key: string, value: unknown, user: string, ttlMs = this.#ttlMs): Promise<void> {
     try {
-      await this.#store.set(key, value, { ttlMs: this.#ttlMs, user });
+      await this.#store.set(key, value, { ttlMs, user });
     } catch (error) {
       this.#log.warn(
         { code: (error as { code?: unknown }).code ?? 'error' },
@@ -127,3 +152,6 @@ function bounded(set: Set<string>, key: string): void {
 
 const sentKey = (ref: ConversationRef, key: string) => `slack:sent:${conversationKey(ref)}:${key}`;
 const escalationKey = (claim: string) => `slack:escalation:${claim}`;
+/** Hashed: the attempt holds the reply's summary, which has no business in a key name. */
+const partsKey = (attempt: string) =>
+  `slack:parts:${createHash('sha256').update(attempt).digest('hex').slice(0, 32)}`;

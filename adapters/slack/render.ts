@@ -13,8 +13,8 @@ import type {
   MrkdwnElement,
   SectionBlock,
 } from '@slack/types';
-import type { EscalationPacket } from '../../src/conversation/effects.js';
-import { encodeAction, encodeClaim } from '../../src/platform/action-codec.js';
+import type { EscalationNotice, EscalationPacket } from '../../src/conversation/effects.js';
+import { encodeAction, encodeClaim, encodeRelease } from '../../src/platform/action-codec.js';
 import { humanDuration } from '../../src/reply/duration.js';
 import type { Action, FindingView, Part, Reply } from '../../src/reply/model.js';
 import {
@@ -354,20 +354,78 @@ const CLAIMER = /^[UW][A-Z0-9]{2,}$/;
 
 /** The escalation posted in the support channel: the redacted packet, a link to the thread, a Claim button. */
 export function renderEscalation(packet: EscalationPacket, claim: string, where: Where): SlackMessage {
-  const claimButton: Button = {
+  return escalationMessage(packet, where, [], [claimButton(claim)]);
+}
+
+export function claimButton(claim: string): Button {
+  return {
     type: 'button',
     text: { type: 'plain_text', text: 'Claim', emoji: true },
     action_id: encodeClaim(claim),
     value: encodeClaim(claim),
     style: 'primary',
   };
-  return escalationMessage(packet, where, [], [claimButton]);
 }
 
-/** The same escalation once claimed: the Claim button replaced by who took it (a user id, rendered as a mention). */
-export function renderClaimed(packet: EscalationPacket, where: Where, claimer: string): SlackMessage {
-  const who = CLAIMER.test(claimer) ? `<@${claimer}>` : escapeMrkdwn(truncate(claimer, 100));
-  return escalationMessage(packet, where, [context(`:raising_hand: Claimed by ${who}`)], []);
+/** Hands a claimed escalation back; only the claimer may use it (the listener checks). */
+export function releaseButton(claim: string): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: 'Release', emoji: true },
+    action_id: encodeRelease(claim),
+    value: encodeRelease(claim),
+  };
+}
+
+/**
+ * The same escalation once claimed: the Claim button replaced by who took it (a user id, rendered as a
+ * mention), and with `claim`, a Release button for them to hand it back.
+ */
+export function renderClaimed(
+  packet: EscalationPacket,
+  where: Where,
+  claimer: string,
+  claim?: string,
+): SlackMessage {
+  return escalationMessage(
+    packet,
+    where,
+    [context(`:raising_hand: Claimed by ${claimerText(claimer)}`)],
+    claim ? [releaseButton(claim)] : [],
+  );
+}
+
+/** A user id as a mention, anything else as escaped text. */
+export function claimerText(claimer: string): string {
+  return CLAIMER.test(claimer) ? `<@${claimer}>` : escapeMrkdwn(truncate(claimer, 100));
+}
+
+/**
+ * The reminder for an escalation nobody claimed, posted in its thread (and broadcast to the channel): how
+ * long it has waited, its headline, and a Claim button as on the post itself.
+ */
+export function renderReminder(
+  packet: EscalationPacket,
+  claim: string,
+  notice: EscalationNotice,
+): SlackMessage {
+  const waited = humanDuration(notice.waitingMs);
+  const line = `Escalation ${packet.id} is still unclaimed after ${waited}`;
+  return {
+    text: escapeFallback(truncate(`${line}: ${packet.headline}`, SUMMARY_CHARS)),
+    blocks: [
+      section(
+        `:rotating_light: *${fitText(line, 300)}* (reminder ${notice.renotify})\n${fitText(
+          blank(packet.headline) ? 'No headline' : packet.headline,
+          SECTION_TEXT - 400,
+        )}`,
+      ),
+      context(
+        `${REASONS[packet.reason]} · ${packet.attempts.length} paste${packet.attempts.length === 1 ? '' : 's'} · details in the message above`,
+      ),
+      { type: 'actions', elements: [claimButton(claim)] },
+    ],
+  };
 }
 
 function escalationMessage(

@@ -65,9 +65,46 @@ export const EffectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('escalate'), packet: EscalationPacketSchema }),
   z.object({ type: z.literal('resume'), escalation: z.string() }),
   /** Someone on the support team took the escalation over (recorded for on-call follow-up). */
-  z.object({ type: z.literal('claimed'), escalation: z.string(), user: z.string(), at: z.number() }),
+  z.object({
+    type: z.literal('claimed'),
+    escalation: z.string(),
+    user: z.string(),
+    at: z.number(),
+    // Optional: outboxes written before these fields existed must still read back.
+    name: z.string().optional(),
+    /** The packet as it stands now (later pastes included), for routes that show it again (a webhook). */
+    packet: EscalationPacketSchema.optional(),
+  }),
+  /** The claimer handed the escalation back: it waits for someone else again. */
+  z.object({
+    type: z.literal('released'),
+    escalation: z.string(),
+    user: z.string(),
+    name: z.string(),
+    at: z.number(),
+    packet: EscalationPacketSchema,
+  }),
+  /** Nobody has claimed the escalation yet: tell the support team again (the `count`th reminder). */
+  z.object({
+    type: z.literal('renotify'),
+    packet: EscalationPacketSchema,
+    count: z.number().int().positive(),
+    /** How long it has waited unclaimed, for "still unclaimed after 30 min". */
+    waitingMs: z.number().nonnegative(),
+    at: z.number(),
+  }),
   /** Delete everything kept about this user: sessions, queued jobs, analytics entries. */
   z.object({ type: z.literal('forget'), user: z.string() }),
   z.object({ type: z.literal('outcome'), outcome: OutcomeSchema }),
 ]);
 export type Effect = z.infer<typeof EffectSchema>;
+
+/** A re-notification of an escalation nobody claimed, as routes (platforms, the webhook) receive it. */
+export interface EscalationNotice {
+  /** 1 for the first reminder. */
+  renotify: number;
+  /** How long it has waited unclaimed. */
+  waitingMs: number;
+  /** When the reminder was due. */
+  at: number;
+}

@@ -13,7 +13,13 @@ import { type Logger, silentLogger } from '../log.js';
 import type { JobInfo, JobQueue } from '../queue/types.js';
 import { type Reply, ReplySchema } from '../reply/model.js';
 import type { SessionStore } from '../store/types.js';
-import { type Effect, EffectSchema, type EscalationPacket, type Outcome } from './effects.js';
+import {
+  type Effect,
+  EffectSchema,
+  type EscalationNotice,
+  type EscalationPacket,
+  type Outcome,
+} from './effects.js';
 import {
   type ConversationEvent,
   type ConversationRef,
@@ -24,7 +30,7 @@ import {
 } from './events.js';
 import { intentOf } from './intents.js';
 import { type PrepareInput, prepareMessage } from './prepare.js';
-import { readState } from './state.js';
+import { readState, type SessionState } from './state.js';
 import { type EngineSettings, shortId, step } from './step.js';
 
 export interface Outbound {
@@ -52,25 +58,62 @@ export interface EngineDeps {
    * Escalation routing (support channel, webhook); the user's own reply is already part of `deliver`.
    * `claim` is the token a "claim" button carries back to `accept({ kind: 'claim' })`: ids only.
    */
-  escalate?(
-    packet: EscalationPacket,
-    conversation: ConversationRef,
-    handle: { claim: string },
-  ): Promise<void>;
+  escalate?(packet: EscalationPacket, conversation: ConversationRef, handle: EscalationHandle): Promise<void>;
   resumed?(escalation: string, conversation: ConversationRef): Promise<void>;
   /** Someone on the support team claimed an escalation. */
   claimed?(
-    claim: { escalation: string; user: string; at: number },
+    claim: {
+      escalation: string;
+      user: string;
+      at: number;
+      /** Absent only for claims recorded by an older version. */
+      name?: string;
+      packet?: EscalationPacket;
+      claim?: string;
+    },
+    conversation: ConversationRef,
+  ): Promise<void>;
+  /** The claimer handed an escalation back; it waits for someone else (and is re-notified) again. */
+  released?(
+    release: {
+      escalation: string;
+      user: string;
+      name: string;
+      at: number;
+      packet: EscalationPacket;
+      claim: string;
+    },
     conversation: ConversationRef,
   ): Promise<void>;
   /** An event was handled and everything it had to say was delivered (possibly nothing). */
   settled?(event: string, conversation: ConversationRef): Promise<void> | void;
+  /**
+   * An event ran through the reducer and its result was saved (once per event, before its replies go out):
+   * for analytics and metrics. A failure is logged and never fails the event.
+   */
+  handled?(
+    record: {
+      event: ConversationEvent;
+      before: SessionState | null;
+      after: SessionState | null;
+      effects: Effect[];
+    },
+    conversation: ConversationRef,
+  ): Promise<void> | void;
   /** Fix outcomes, for analytics. */
   outcome?(outcome: Outcome, conversation: ConversationRef): Promise<void>;
   /** Deletes what other parts (analytics) keep about a user. */
   forget?(user: string): Promise<void>;
   now?: () => number;
   log?: Logger;
+}
+
+/**
+ * How an escalation reaches the routes. `claim` is the token a "claim" button carries back to
+ * `accept({ kind: 'claim' })`: ids only. `renotify` is set on a reminder for an escalation nobody claimed.
+ */
+export interface EscalationHandle extends Partial<EscalationNotice> {
+  claim: string;
 }
 
 export type Incoming =
@@ -81,7 +124,8 @@ export type Incoming =
         author?: string;
       })
   | ({ kind: 'action' } & IncomingBase & { action: string; session?: string; turn?: number })
-  | IncomingClaim;
+  | IncomingClaim
+  | IncomingRelease;
 
 /** A "claim" button pressed in the support channel: the conversation is found from the token. */
 export interface IncomingClaim {
@@ -90,6 +134,16 @@ export interface IncomingClaim {
   /** The token the escalation was posted with. */
   claim: string;
   /** The claimer's platform id, and how to show them to the user. */
+  user: string;
+  name: string;
+}
+
+/** The claimer's "release" button: hands the conversation back to the queue of the support team. */
+export interface IncomingRelease {
+  kind: 'release';
+  id: string;
+  claim: string;
+  /** Only the current claimer may release. */
   user: string;
   name: string;
 }
@@ -103,10 +157,15 @@ interface IncomingBase {
 
 export interface Accepted {
   accepted: boolean;
-  /** Claims only: false when the escalation is over (resumed, restarted, expired, forgotten) or unknown. */
+  /** Claims and releases: false when the escalation is over (resumed, restarted, expired, forgotten) or unknown. */
   found?: boolean;
-  /** Claims only: who claimed it first, when someone did. */
+  /**
+   * Who holds the escalation (their name): claims, when someone already does; releases, whenever someone
+   * does (only they may release).
+   */
   claimedBy?: string;
+  /** As `claimedBy`, their platform id, to tell the clicker who has it. */
+  claimedById?: string;
 }
 
 export interface Engine {
@@ -146,6 +205,8 @@ const PROCESSED_KEPT = 64;
 /** Where a claim token leads: stored beside the conversation, with its lifetime. */
 const ClaimIndexSchema = z.object({ conversation: ConversationRefSchema, escalation: z.string() });
 const claimKey = (claim: string) => `claim:${claim}`;
+/** The same token for every route and every reminder of one escalation in one conversation. */
+const claimTokenOf = (escalation: string, key: string) => `${escalation}.${shortId(key)}`;
 
 export function createEngine(deps: EngineDeps): Engine {
   const now = deps.now ?? Date.now;
@@ -155,6 +216,7 @@ export function createEngine(deps: EngineDeps): Engine {
   async function accept(incoming: Incoming): Promise<Accepted> {
     const at = now();
     if (incoming.kind === 'claim') return acceptClaim(incoming, at);
+    if (incoming.kind === 'release') return acceptRelease(incoming, at);
     const key = conversationKey(incoming.conversation);
     const event: ConversationEvent =
       incoming.kind === 'action'
@@ -181,7 +243,12 @@ export function createEngine(deps: EngineDeps): Engine {
     if (state?.phase !== 'escalated' || state.escalation?.id !== escalation)
       return { accepted: false, found: false };
     if (state.escalation.claimedBy)
-      return { accepted: false, found: true, claimedBy: state.escalation.claimedBy.name };
+      return {
+        accepted: false,
+        found: true,
+        claimedBy: state.escalation.claimedBy.name,
+        claimedById: state.escalation.claimedBy.user,
+      };
     const event: ConversationEvent = {
       type: 'claim',
       id: incoming.id,
@@ -197,6 +264,34 @@ export function createEngine(deps: EngineDeps): Engine {
       payload: job,
     });
     return { ...queued, found: true };
+  }
+
+  async function acceptRelease(incoming: IncomingRelease, at: number): Promise<Accepted> {
+    const found = ClaimIndexSchema.safeParse(await deps.store.get(claimKey(incoming.claim)));
+    if (!found.success) return { accepted: false, found: false };
+    const { conversation, escalation } = found.data;
+    // As for claims: a hint read without the lock; the reducer decides (and ignores anyone but the claimer).
+    const state = readState(readRecord(await deps.store.get(conversationKey(conversation))).state);
+    if (state?.phase !== 'escalated' || state.escalation?.id !== escalation)
+      return { accepted: false, found: false };
+    const holder = state.escalation.claimedBy;
+    if (!holder) return { accepted: false, found: true };
+    if (holder.user !== incoming.user)
+      return { accepted: false, found: true, claimedBy: holder.name, claimedById: holder.user };
+    const event: ConversationEvent = {
+      type: 'release',
+      id: incoming.id,
+      at,
+      user: incoming.user,
+      escalation,
+      name: incoming.name.slice(0, 80),
+    };
+    const queued = await deps.queue.enqueue({
+      id: `event:${incoming.id}`,
+      group: conversationKey(conversation),
+      payload: { conversation, event },
+    });
+    return { ...queued, found: true, claimedBy: holder.name, claimedById: holder.user };
   }
 
   async function prepareEvent(
@@ -258,6 +353,11 @@ export function createEngine(deps: EngineDeps): Engine {
           effects: result.effects,
         };
         await save(key, record);
+        try {
+          await deps.handled?.({ event, before, after: result.state, effects: result.effects }, conversation);
+        } catch (error) {
+          log.warn({ event: event.id, error: (error as Error).message }, 'the handled hook failed');
+        }
         log.info(
           {
             event: event.id,
@@ -322,7 +422,7 @@ export function createEngine(deps: EngineDeps): Engine {
           await deps.queue.cancel(effect.id);
           return;
         case 'escalate': {
-          const claim = `${effect.packet.id}.${shortId(key)}`;
+          const claim = claimTokenOf(effect.packet.id, key);
           // Indexed under the conversation's owner, so "forget me" removes it with the conversation.
           await deps.store.set(
             claimKey(claim),
@@ -332,8 +432,23 @@ export function createEngine(deps: EngineDeps): Engine {
           await deps.escalate?.(effect.packet, conversation, { claim });
           return;
         }
-        case 'claimed':
-          await deps.claimed?.(effect, conversation);
+        case 'claimed': {
+          const { type: _, ...claim } = effect;
+          await deps.claimed?.({ ...claim, claim: claimTokenOf(effect.escalation, key) }, conversation);
+          return;
+        }
+        case 'released': {
+          const { type: _, ...release } = effect;
+          await deps.released?.({ ...release, claim: claimTokenOf(effect.escalation, key) }, conversation);
+          return;
+        }
+        case 'renotify':
+          await deps.escalate?.(effect.packet, conversation, {
+            claim: claimTokenOf(effect.packet.id, key),
+            renotify: effect.count,
+            waitingMs: effect.waitingMs,
+            at: effect.at,
+          });
           return;
         case 'resume':
           await deps.resumed?.(effect.escalation, conversation);

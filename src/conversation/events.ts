@@ -95,11 +95,21 @@ export const ClaimEventSchema = z.object({
   name: z.string().max(80),
 });
 
+/** The claimer hands an escalation back (the "release" button): it waits for someone else again. */
+export const ReleaseEventSchema = z.object({
+  type: z.literal('release'),
+  ...base,
+  /** Only the current claimer's release counts; anyone else's changes nothing. */
+  escalation: z.string(),
+  name: z.string().max(80),
+});
+
 export const ConversationEventSchema = z.discriminatedUnion('type', [
   MessageEventSchema,
   ActionEventSchema,
   TimerEventSchema,
   ClaimEventSchema,
+  ReleaseEventSchema,
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 export type ConversationEventInput = z.input<typeof ConversationEventSchema>;
@@ -107,6 +117,7 @@ export type MessageEvent = z.infer<typeof MessageEventSchema>;
 export type ActionEvent = z.infer<typeof ActionEventSchema>;
 export type TimerEvent = z.infer<typeof TimerEventSchema>;
 export type ClaimEvent = z.infer<typeof ClaimEventSchema>;
+export type ReleaseEvent = z.infer<typeof ReleaseEventSchema>;
 
 /** A queue payload: the event and where it belongs. */
 export const EventJobSchema = z.object({

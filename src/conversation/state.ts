@@ -69,8 +69,18 @@ export const FixedBySchema = z.discriminatedUnion('kind', [
 ]);
 export type FixedBy = z.infer<typeof FixedBySchema>;
 
-export const TimerNameSchema = z.enum(['follow_up', 'token_expiry']);
+export const TimerNameSchema = z.enum(['follow_up', 'token_expiry', 'escalation_renotify']);
 export type TimerName = z.infer<typeof TimerNameSchema>;
+
+export const MAX_ESCALATION_HISTORY = 20;
+
+export const EscalationHistorySchema = z.object({
+  type: z.enum(['claimed', 'released']),
+  user: z.string(),
+  name: z.string(),
+  at: z.number(),
+});
+export type EscalationHistory = z.infer<typeof EscalationHistorySchema>;
 
 export const SessionStateSchema = z.object({
   v: z.literal(STATE_VERSION),
@@ -106,6 +116,12 @@ export const SessionStateSchema = z.object({
       reason: z.enum(['requested', 'exhausted', 'stuck']),
       /** The person on the support team who took it over. */
       claimedBy: z.object({ user: z.string(), name: z.string(), at: z.number() }).optional(),
+      /** Claims and releases, oldest first (capped): who held it when, for on-call follow-up. */
+      history: z.array(EscalationHistorySchema).max(MAX_ESCALATION_HISTORY).optional(),
+      /** Re-notifications sent since it was last unclaimed (on-call reminders; capped). */
+      renotified: z.number().int().nonnegative().optional(),
+      /** Since when nobody has it: the escalation, or the last release. */
+      unclaimedSince: z.number().optional(),
     })
     .optional(),
   outcome: z.object({ at: z.number(), fixedBy: FixedBySchema }).optional(),

@@ -8,7 +8,14 @@ import { ACTION_IDS, type ActionId, type FindingView, type Reply } from '../repl
 import { compareAttempts, succeeded } from './compare.js';
 import type { Effect } from './effects.js';
 import { buildPacket } from './escalation.js';
-import type { ActionEvent, ClaimEvent, ConversationEvent, MessageEvent, TimerEvent } from './events.js';
+import type {
+  ActionEvent,
+  ClaimEvent,
+  ConversationEvent,
+  MessageEvent,
+  ReleaseEvent,
+  TimerEvent,
+} from './events.js';
 import { intentOf } from './intents.js';
 import { planWalk } from './plan.js';
 import {
@@ -24,7 +31,13 @@ import {
   stepReply,
   textReply,
 } from './replies.js';
-import { type SessionState, STATE_VERSION, type TimerName } from './state.js';
+import {
+  type EscalationHistory,
+  MAX_ESCALATION_HISTORY,
+  type SessionState,
+  STATE_VERSION,
+  type TimerName,
+} from './state.js';
 
 export interface EngineSettings extends ReplyContext {
   /** Consecutive "still 401" answers after which the user is handed to a human. */
@@ -33,6 +46,8 @@ export interface EngineSettings extends ReplyContext {
   followUpMs: number;
   /** Token-expiry reminders are only scheduled this far ahead. */
   reminderHorizonMs: number;
+  /** An unclaimed escalation is announced again this often (24/7 on-call); 0 or unset: never. */
+  renotifyMs?: number;
 }
 
 export interface StepResult {
@@ -47,6 +62,8 @@ type Done = undefined;
 const MAX_ATTEMPTS = 5;
 const MAX_ANSWERS = 100;
 const MAX_WARNED = 50;
+/** Reminders per unclaimed stretch: a day of half-hourly ones, then the on-call tooling has it. */
+export const MAX_RENOTIFY = 48;
 /** Buttons bound to the step they were shown with: pressing an older one must not answer the current step. */
 const STEP_BOUND: ReadonlySet<ActionId> = new Set(['fixed', 'still_401', 'skip', 'show_how']);
 
@@ -64,6 +81,9 @@ export function step(state: SessionState | null, event: ConversationEvent, ctx: 
       break;
     case 'claim':
       out.onClaim(event);
+      break;
+    case 'release':
+      out.onRelease(event);
       break;
   }
   return out.result();
@@ -188,6 +208,7 @@ class Turn {
     if (!s || s.timers[event.timer]?.id !== event.timerId) return;
     delete s.timers[event.timer];
     if (!s.fired.includes(event.timer)) s.fired.push(event.timer);
+    if (event.timer === 'escalation_renotify') return this.#renotify(s);
     if (event.timer === 'follow_up') {
       if (s.phase !== 'diagnosed' && s.phase !== 'walking') return;
       this.#say(
@@ -216,11 +237,51 @@ class Turn {
     // A claim arriving after the user resumed or restarted, or a second claim, changes nothing here.
     if (s?.phase !== 'escalated' || escalation?.id !== event.escalation || escalation.claimedBy) return;
     escalation.claimedBy = { user: event.user, name: event.name, at: event.at };
-    this.effects.push({ type: 'claimed', escalation: escalation.id, user: event.user, at: event.at });
+    this.#record(s, { type: 'claimed', user: event.user, name: event.name, at: event.at });
+    this.#cancelTimers(s, 'escalation_renotify');
+    this.effects.push({
+      type: 'claimed',
+      escalation: escalation.id,
+      user: event.user,
+      at: event.at,
+      name: event.name,
+      packet: this.#packetOf(s),
+    });
     this.#say(
       textReply(
         `${event.name} from support took this over`,
         `${event.name} from the support team has taken this over and will answer here. I will stay quiet; type \`resume\` if you want me back.`,
+      ),
+    );
+  }
+
+  onRelease(event: ReleaseEvent): Done {
+    const s = this.state;
+    const escalation = s?.escalation;
+    // Only whoever holds it can hand it back; a stale or foreign release changes nothing (the engine's
+    // accept already told the clicker why).
+    if (s?.phase !== 'escalated' || escalation?.id !== event.escalation) return;
+    if (escalation.claimedBy?.user !== event.user) return;
+    const name = escalation.claimedBy.name;
+    escalation.claimedBy = undefined;
+    escalation.renotified = 0;
+    escalation.unclaimedSince = event.at;
+    this.#record(s, { type: 'released', user: event.user, name, at: event.at });
+    this.effects.push({
+      type: 'released',
+      escalation: escalation.id,
+      user: event.user,
+      name,
+      at: event.at,
+      packet: this.#packetOf(s),
+    });
+    this.#scheduleRenotify(s);
+    this.#say(
+      textReply(
+        `${name} from support handed this back`,
+        `${name} from the support team handed this back; someone else will pick it up. Type \`resume\` if you want me back meanwhile.`,
+        s,
+        ['resume'],
       ),
     );
   }
@@ -380,10 +441,11 @@ class Turn {
     const packet = buildPacket(s, reason, this.event.at);
     s.before = s.phase === 'escalated' ? s.before : s.phase;
     s.phase = 'escalated';
-    s.escalation = { id: packet.id, at: this.event.at, reason };
+    s.escalation = { id: packet.id, at: this.event.at, reason, history: [], unclaimedSince: this.event.at };
     s.turn += 1;
     this.#cancelTimers(s);
     this.effects.push({ type: 'escalate', packet });
+    this.#scheduleRenotify(s);
     this.#say(escalationReply(s, packet, this.ctx));
   }
 
@@ -409,6 +471,7 @@ class Turn {
     s.before = undefined;
     s.streak = 0;
     s.turn += 1;
+    this.#cancelTimers(s, 'escalation_renotify');
     if (s.escalation) this.effects.push({ type: 'resume', escalation: s.escalation.id });
     if (s.phase === 'walking' && s.walk && s.walk.cursor >= s.walk.plan.length)
       s.walk.cursor = s.walk.plan.length - 1;
@@ -487,6 +550,47 @@ class Turn {
     const id = `follow_up:${s.session}:${s.turn}:${shortId(this.event.id)}`;
     s.timers.follow_up = { id, at };
     this.effects.push({ type: 'schedule', timer: 'follow_up', id, at });
+  }
+
+  /** The support team is told again while nobody has claimed the escalation, up to MAX_RENOTIFY times. */
+  #renotify(s: SessionState): Done {
+    const escalation = s.escalation;
+    if (s.phase !== 'escalated' || !escalation || escalation.claimedBy) return;
+    const count = (escalation.renotified ?? 0) + 1;
+    escalation.renotified = count;
+    this.effects.push({
+      type: 'renotify',
+      packet: this.#packetOf(s),
+      count,
+      waitingMs: Math.max(0, this.event.at - (escalation.unclaimedSince ?? escalation.at)),
+      at: this.event.at,
+    });
+    this.#scheduleRenotify(s);
+  }
+
+  #scheduleRenotify(s: SessionState): Done {
+    const every = this.ctx.renotifyMs ?? 0;
+    const escalation = s.escalation;
+    this.#cancelTimers(s, 'escalation_renotify');
+    if (!(every > 0) || !escalation || escalation.claimedBy) return;
+    const count = escalation.renotified ?? 0;
+    if (count >= MAX_RENOTIFY) return;
+    const at = this.event.at + every;
+    // Unique per scheduling (the queue remembers finished ids): the event that scheduled it is in the id.
+    const id = `escalation_renotify:${escalation.id}:${count}:${shortId(this.event.id)}`;
+    s.timers.escalation_renotify = { id, at };
+    this.effects.push({ type: 'schedule', timer: 'escalation_renotify', id, at });
+  }
+
+  /** The escalation's packet as it stands now: same id and reason, later pastes included. */
+  #packetOf(s: SessionState) {
+    const escalation = s.escalation!;
+    return { ...buildPacket(s, escalation.reason, escalation.at), id: escalation.id };
+  }
+
+  #record(s: SessionState, entry: EscalationHistory): Done {
+    const escalation = s.escalation!;
+    escalation.history = [...(escalation.history ?? []), entry].slice(-MAX_ESCALATION_HISTORY);
   }
 
   #scheduleTokenReminder(s: SessionState, expiresAt: number | undefined): Done {

@@ -10,7 +10,9 @@ const SAFE = /^[\w.:-]{1,60}$/;
 
 export type DecodedButton =
   | { kind: 'action'; action: string; session: string; turn: number }
-  | { kind: 'claim'; claim: string };
+  | { kind: 'claim'; claim: string }
+  /** The claimer hands the escalation back (the same token as its claim). */
+  | { kind: 'release'; claim: string };
 
 export function encodeAction(action: Pick<Action, 'id' | 'session' | 'turn'>): string {
   return [PREFIX, action.id, action.session, action.turn].join('|');
@@ -20,11 +22,16 @@ export function encodeClaim(claim: string): string {
   return [PREFIX, 'claim', claim].join('|');
 }
 
+export function encodeRelease(claim: string): string {
+  return [PREFIX, 'release', claim].join('|');
+}
+
 export function decodeButton(value: string): DecodedButton | undefined {
   if (value.length > 100) return undefined;
   const [prefix, what, a, b, ...rest] = value.split('|');
   if (prefix !== PREFIX || rest.length > 0 || !what || !SAFE.test(what)) return undefined;
-  if (what === 'claim') return a && SAFE.test(a) && b === undefined ? { kind: 'claim', claim: a } : undefined;
+  if (what === 'claim' || what === 'release')
+    return a && SAFE.test(a) && b === undefined ? { kind: what, claim: a } : undefined;
   const turn = Number(b);
   if (!a || !SAFE.test(a) || !Number.isSafeInteger(turn) || turn < 0) return undefined;
   return { kind: 'action', action: what, session: a, turn };

@@ -1,4 +1,5 @@
 /** What every platform adapter is built from. */
+import type { AnalyticsStore } from '../analytics/types.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../conversation/engine.js';
 import type { Diagnoser } from '../diagnose/service.js';
@@ -18,4 +19,6 @@ export interface AdapterDeps {
    * fall back to memory.
    */
   store?: SessionStore;
+  /** For the admins' `stats` command; without it the command says there is nothing to show. */
+  analytics?: AnalyticsStore;
 }

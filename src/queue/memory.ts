@@ -9,6 +9,14 @@
  * and a handler mutating the payload of one attempt does not see that change on the next.
  */
 import { AuthdoctorError, ErrorCodes } from '../errors.js';
+import {
+  isUnrecoverable,
+  nonNegative,
+  positiveInt,
+  QUEUE_DEFAULTS,
+  reasonOf,
+  retryAfterOf,
+} from './shared.js';
 import type { EnqueueResult, Job, JobHandler, JobInfo, JobQueue, QueueOptions } from './types.js';
 
 export interface MemoryQueueOptions extends QueueOptions {
@@ -35,8 +43,6 @@ interface Entry {
 
 // setTimeout fires at once for delays past 2^31-1 ms (about 24.8 days), so longer waits are chained.
 const MAX_TIMER_MS = 2 ** 31 - 1;
-// A failure reason is a label for people reading the failed list, not a place for whole dumps.
-const MAX_REASON_CHARS = 1000;
 
 export class MemoryQueue<P = unknown> implements JobQueue<P> {
   private readonly attempts: number;
@@ -69,10 +75,10 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
   private closing: Promise<void> | undefined;
 
   constructor(options: MemoryQueueOptions = {}) {
-    this.attempts = positiveInt(options.attempts, 5);
-    this.backoffMs = nonNegative(options.backoffMs, 200);
-    this.dedupeTtlMs = nonNegative(options.dedupeTtlMs, 24 * 60 * 60 * 1000);
-    this.concurrency = positiveInt(options.concurrency, 8);
+    this.attempts = positiveInt(options.attempts, QUEUE_DEFAULTS.attempts);
+    this.backoffMs = nonNegative(options.backoffMs, QUEUE_DEFAULTS.backoffMs);
+    this.dedupeTtlMs = nonNegative(options.dedupeTtlMs, QUEUE_DEFAULTS.dedupeTtlMs);
+    this.concurrency = positiveInt(options.concurrency, QUEUE_DEFAULTS.concurrency);
     this.maxRememberedIds = positiveInt(options.maxRememberedIds, 100_000);
     this.maxFailed = positiveInt(options.maxFailed, 10_000);
     this.now = options.now ?? Date.now;
@@ -154,6 +160,22 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
     entry.failedReason = undefined;
     this.addToGroup(entry);
     return true;
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {
+      waiting: 0,
+      active: 0,
+      delayed: 0,
+      failed: this.failedEntries.size,
+    };
+    for (const entry of this.entries.values()) {
+      if (entry.state === 'waiting') counts.waiting = (counts.waiting ?? 0) + 1;
+      else if (entry.state === 'running') counts.active = (counts.active ?? 0) + 1;
+      else if (entry.state === 'delayed' || entry.state === 'backoff')
+        counts.delayed = (counts.delayed ?? 0) + 1;
+    }
+    return counts;
   }
 
   drain(): Promise<void> {
@@ -265,7 +287,7 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
 
   private attemptFailed(entry: Entry, err: unknown): void {
     entry.attemptsMade++;
-    if (entry.attemptsMade >= this.attempts) {
+    if (entry.attemptsMade >= this.attempts || isUnrecoverable(err)) {
       this.running--;
       entry.state = 'failed';
       entry.failedReason = reasonOf(err);
@@ -375,43 +397,4 @@ function closedError(): AuthdoctorError {
 function first<T>(set: Set<T>): T | undefined {
   for (const value of set) return value;
   return undefined;
-}
-
-function positiveInt(value: number | undefined, fallback: number): number {
-  return value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
-}
-
-function nonNegative(value: number | undefined, fallback: number): number {
-  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
-/**
- * The failed list's reason: an Error's message, a thrown string or number as text. Any other thrown value
- * (possibly the payload itself) is named by its kind only, so the payload never lands in the reason.
- */
-function reasonOf(err: unknown): string {
-  let reason: string;
-  try {
-    if (err instanceof Error) reason = err.message || err.name || 'Error';
-    else if (typeof err === 'string') reason = err || 'empty string thrown';
-    else if (typeof err === 'number' || typeof err === 'boolean' || typeof err === 'bigint') {
-      reason = `${typeof err} thrown: ${String(err)}`;
-    } else if (err === null || err === undefined) reason = `${String(err)} thrown`;
-    else reason = `non-Error ${typeof err} thrown`;
-  } catch {
-    // A getter on `message` may throw; a reason is still owed.
-    reason = 'unreadable error thrown';
-  }
-  return reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
-}
-
-/** A platform's Retry-After, carried as a numeric `retryAfterMs` on the thrown value; 0 when absent. */
-function retryAfterOf(err: unknown): number {
-  try {
-    if (typeof err !== 'object' || err === null) return 0;
-    const value: unknown = (err as { retryAfterMs?: unknown }).retryAfterMs;
-    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -5,7 +5,8 @@
  * The contract: at-least-once delivery with an idempotency key. A job enqueued twice with the same `id`
  * (a platform re-delivering an event) is processed once; a handler that throws is retried with backoff up
  * to `attempts` times, then kept as failed; an error carrying a numeric `retryAfterMs` (a platform's
- * `Retry-After`) delays the next attempt by at least that much. Jobs that share a `group` (one conversation) are processed one at
+ * `Retry-After`) delays the next attempt by at least that much, and one with `unrecoverable: true` (a
+ * refusal no retry can fix) fails the job at once. Jobs that share a `group` (one conversation) are processed one at
  * a time, in the order they were enqueued; jobs of different groups run concurrently.
  */
 export interface Job<P = unknown> {
@@ -45,6 +46,8 @@ export interface JobQueue<P = unknown> {
   drain(): Promise<void>;
   /** Stops taking jobs, waits for those in flight. */
   close(): Promise<void>;
+  /** How many jobs are in each state (waiting, active, delayed, failed): for metrics and operators. */
+  counts(): Promise<Record<string, number>>;
 }
 
 export interface QueueOptions {

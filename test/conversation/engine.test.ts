@@ -150,6 +150,7 @@ describe('engine', () => {
       accepted: false,
       found: true,
       claimedBy: 'Dana',
+      claimedById: 'U_AGENT',
     });
     await h.engine.accept(message('E3', 'forget me'));
     await h.engine.drain();

@@ -99,7 +99,7 @@ function eventFor(m: Move, state: SessionState | null, at: number, n: number): C
 
 /** Whether the user may expect an answer: anything they send, unless a human has the conversation. */
 function expectsAnswer(event: ConversationEvent, before: SessionState | null): boolean {
-  if (event.type === 'timer' || event.type === 'claim') return false;
+  if (event.type === 'timer' || event.type === 'claim' || event.type === 'release') return false;
   if (before?.phase !== 'escalated') return true;
   const word = event.type === 'message' ? (event.paste ? undefined : intentOf(event.text)) : event.action;
   return word === 'resume' || word === 'restart' || word === 'forget';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeButton, encodeAction, encodeClaim } from '../../src/platform/action-codec.js';
+import { decodeButton, encodeAction, encodeClaim, encodeRelease } from '../../src/platform/action-codec.js';
 
 describe('button values', () => {
   it('round-trip an action and a claim within Discord custom_id limits', () => {
@@ -14,6 +14,10 @@ describe('button values', () => {
     const claim = encodeClaim('esc-0abc123-4.1x2y3z4');
     expect(claim.length).toBeLessThanOrEqual(100);
     expect(decodeButton(claim)).toEqual({ kind: 'claim', claim: 'esc-0abc123-4.1x2y3z4' });
+    expect(decodeButton(encodeRelease('esc-0abc123-4.1x2y3z4'))).toEqual({
+      kind: 'release',
+      claim: 'esc-0abc123-4.1x2y3z4',
+    });
   });
 
   it.each([
@@ -27,6 +31,8 @@ describe('button values', () => {
     'ad1|walk|s|1|extra',
     'ad1|claim',
     'ad1|claim|a|b',
+    'ad1|release',
+    'ad1|release|a|b',
     'ad1|<script>|s|1',
     `ad1|walk|${'s'.repeat(200)}|1`,
   ])('refuses %j without throwing', (value) => {

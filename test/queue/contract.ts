@@ -335,6 +335,24 @@ export function jobQueueContract(name: string, makeQueue: MakeQueue): void {
         expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(80 - TIMER_SLACK_MS);
       });
 
+      it('fails a job at once when the error is marked unrecoverable, and runs the rest of its group', async () => {
+        const queue = await open({ attempts: 5, backoffMs: 1 });
+        const ran: string[] = [];
+        queue.process(async (job) => {
+          ran.push(job.id);
+          if (job.id === id('refused'))
+            throw Object.assign(new Error('receiver said 400'), { unrecoverable: true });
+        });
+        await queue.enqueue({ id: id('refused'), group: 'g', payload: {} });
+        await queue.enqueue({ id: id('next'), group: 'g', payload: {} });
+        await queue.drain();
+        expect(ran).toEqual([id('refused'), id('next')]);
+        const failed = await queue.failed();
+        expect(failed.map((job) => [job.id, job.attemptsMade, job.failedReason])).toEqual([
+          [id('refused'), 1, 'receiver said 400'],
+        ]);
+      });
+
       it('lets other groups run while a job backs off, even with concurrency 1', async () => {
         const queue = await open({ attempts: 2, backoffMs: 1, concurrency: 1 });
         const order: string[] = [];

@@ -89,7 +89,7 @@ describe('a restart between the diagnosis and the click', () => {
     expect(textOf(next)).toMatch(/Step 2 of \d+/);
   });
 
-  it('what the bot keeps in Redis holds no raw credential', async () => {
+  it('what the bot keeps in Redis (sessions and queued jobs) and its metrics hold no raw credential', async () => {
     const base = await boot({
       REDIS_URL,
       AUTHDOCTOR_REDIS_PREFIX: prefix,
@@ -127,13 +127,20 @@ describe('a restart between the diagnosis and the click', () => {
                 ? await redis.zrange(key, '0', '-1')
                 : type === 'list'
                   ? await redis.lrange(key, 0, -1)
-                  : null;
+                  : type === 'stream'
+                    ? await redis.xrange(key, '-', '+')
+                    : null;
       stored += `\n${JSON.stringify(value)}`;
     }
     redis.disconnect();
     expect(stored).toContain(token.slice(-4));
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(token.slice(4, 20));
+    // BullMQ's keys are among them: the queued events (job data and its events stream) were redacted too.
+    expect(keys.some((key) => key.startsWith(`${prefix}bull:events:`))).toBe(true);
+    const scrape = await server!.metrics.metricsText();
+    expect(scrape).toContain('authdoctor_events_total');
+    expect(scrape).not.toContain(token.slice(4, 20));
   });
 
   it('on the in-memory defaults the old button gets a polite answer', async () => {

@@ -74,6 +74,7 @@ export function harness(
     retry: (id) => queue.retry(id),
     drain: () => queue.drain(),
     close: () => queue.close(),
+    counts: () => queue.counts(),
   };
   const h: Harness = {
     store,

@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { type Server as BotServer, startServer } from '../../adapters/serve.js';
+import { type Server as BotServer, type ServerOptions, startServer } from '../../adapters/serve.js';
 import type { SlackAdapterOptions } from '../../adapters/slack/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -502,6 +502,8 @@ export async function startSlackBot(
     slack?: SlackAdapterOptions;
     /** Set up the fake before the bot starts (it calls auth.test at once). */
     before?: (fake: FakeSlack) => void;
+    /** Engine settings the env cannot express (a renotify interval under a minute). */
+    settings?: ServerOptions['settings'];
   } = {},
 ): Promise<SlackBot> {
   const fake = await FakeSlack.start();
@@ -528,6 +530,7 @@ export async function startSlackBot(
           fileTimeoutMs: 5000,
           ...options.slack,
         },
+        ...(options.settings ? { settings: options.settings } : {}),
       },
     );
     return {

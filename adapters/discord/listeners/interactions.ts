@@ -3,6 +3,7 @@
  * acknowledged first and exactly once (Discord's 3 seconds: a deferred reply, a deferred update, or the modal
  * itself), then handed to the engine; the engine's replies complete it (deliver.ts).
  */
+
 import {
   type Attachment,
   type ButtonInteraction,
@@ -22,6 +23,7 @@ import {
 } from 'discord.js';
 import { conversationKey } from '../../../src/conversation/events.js';
 import { decodeButton } from '../../../src/platform/action-codec.js';
+import { isUnavailable, UNAVAILABLE_TEXT } from '../../../src/platform/unavailable.js';
 import {
   CONTEXT_COMMAND,
   DIAGNOSE_COMMAND,
@@ -33,11 +35,11 @@ import {
 } from '../commands.js';
 import type { DiscordContext } from '../context.js';
 import { type DeleteOffer, decodeDeleteOffer } from '../delete-offer.js';
-import type { MessageSource } from '../deliver.js';
 import { type AttachmentLike, readFiles } from '../intake.js';
 import { INTERACTION_TTL_MS, type LiveInteraction } from '../live.js';
 import { escapeText } from '../markdown.js';
-import { renderClaimed } from '../render.js';
+import type { MessageSource } from '../records.js';
+import { claimComponents, releaseComponents, renderClaimed, renderEscalation } from '../render.js';
 import {
   apiCode,
   deleteMessage,
@@ -48,6 +50,7 @@ import {
   type InteractionHook,
   plain,
 } from '../rest.js';
+import { STATS_COMMAND, statsCommand } from '../stats.js';
 import { conversationAt, spotOf } from '../where.js';
 
 const SORRY =
@@ -62,6 +65,7 @@ export function interactionListener(ctx: DiscordContext): (interaction: Interact
   return async (interaction) => {
     if (interaction.isChatInputCommand()) {
       if (interaction.commandName === DIAGNOSE_COMMAND) return diagnoseCommand(ctx, interaction);
+      if (interaction.commandName === STATS_COMMAND) return statsCommand(ctx, interaction);
     } else if (interaction.isMessageContextMenuCommand()) {
       if (interaction.commandName === CONTEXT_COMMAND) return contextCommand(ctx, interaction);
     } else if (interaction.isModalSubmit()) {
@@ -213,14 +217,15 @@ async function acceptPaste(
       pending: [],
       expiresAt: ctx.now() + INTERACTION_TTL_MS,
     };
-    ctx.live.add(live);
     const read = await readFiles(
       input.files,
       ctx.deps.config.AUTHDOCTOR_MAX_INPUT_BYTES,
       ctx.attachmentTimeoutMs,
     );
     live.pending.push(...read.notes.map(plain));
-    if (input.source) ctx.sources.set(interaction.id, input.source);
+    // In the store before the engine has the event: the process delivering its replies may be another.
+    await ctx.live.save(live);
+    if (input.source) await ctx.sources.set(interaction.id, input.source, interaction.user.id);
     const result = await ctx.deps.engine.accept({
       kind: 'message',
       id: interaction.id,
@@ -234,9 +239,16 @@ async function acceptPaste(
     });
     if (!result.accepted) await ctx.delivery.settleWith(live, plain('I have already answered this one.'));
   } catch (error) {
-    const failed = live
-      ? ctx.delivery.settleWith(live, plain(SORRY))
-      : editInteractionMessage(ctx.rest, hook, '@original', plain(SORRY));
+    // Without the store the live record cannot be updated either: answer through the interaction itself.
+    const failed =
+      live && !isUnavailable(error)
+        ? ctx.delivery.settleWith(live, plain(SORRY))
+        : editInteractionMessage(
+            ctx.rest,
+            hook,
+            '@original',
+            plain(isUnavailable(error) ? UNAVAILABLE_TEXT : SORRY),
+          );
     await failed.catch(() => {});
     throw error;
   }
@@ -260,13 +272,14 @@ async function button(ctx: DiscordContext, interaction: ButtonInteraction): Prom
     return;
   }
   if (decoded.kind === 'claim') return claim(ctx, interaction, decoded.claim);
+  if (decoded.kind === 'release') return release(ctx, interaction, decoded.claim);
   if (!(await acknowledge(ctx, interaction, () => interaction.deferUpdate()))) return;
   const message = interaction.message;
   const channelId = interaction.channelId;
   const spot = spotOf(interaction.channel, channelId, interaction.guildId);
   // A reply posted in the channel (no thread) references the message the conversation hangs on.
   const conversation = conversationAt(spot, message.reference?.messageId ?? message.id);
-  ctx.live.add({
+  await ctx.live.save({
     ...hookOf(interaction),
     id: interaction.id,
     user: interaction.user.id,
@@ -289,7 +302,8 @@ async function button(ctx: DiscordContext, interaction: ButtonInteraction): Prom
     });
   } catch (error) {
     // The click was acknowledged silently; say that it did not go through.
-    await followUp(ctx.rest, hookOf(interaction), plain(SORRY_BUTTON), true).catch(() => {});
+    const text = isUnavailable(error) ? UNAVAILABLE_TEXT : SORRY_BUTTON;
+    await followUp(ctx.rest, hookOf(interaction), plain(text), true).catch(() => {});
     throw error;
   }
 }
@@ -304,7 +318,7 @@ function displayName(interaction: ButtonInteraction): string {
 /** Someone on the support team took an escalation: the user's thread is told, the post shows who. */
 async function claim(ctx: DiscordContext, interaction: ButtonInteraction, token: string): Promise<void> {
   const user = interaction.user.id;
-  const posted = ctx.delivery.escalations.get(token);
+  const posted = await ctx.delivery.escalations.get(token);
   if (posted?.claimedBy && posted.claimedBy !== user) {
     await acknowledge(ctx, interaction, () =>
       interaction.reply({
@@ -339,17 +353,70 @@ async function claim(ctx: DiscordContext, interaction: ButtonInteraction, token:
   }
   if (posted) {
     posted.claimedBy = user;
+    await ctx.delivery.escalations.set(token, posted);
     await editInteractionMessage(
       ctx.rest,
       hook,
       '@original',
-      renderClaimed(posted.packet, posted.where, user),
+      renderClaimed(posted.packet, posted.where, user, token),
     );
     return;
   }
-  // Posted before a restart: the packet is not in memory any more, so the post only loses its button.
-  await editInteractionMessage(ctx.rest, hook, '@original', { components: [] });
+  // Posted before a restart: the packet is not remembered, so the post only trades Claim for Release.
+  await editInteractionMessage(ctx.rest, hook, '@original', { components: releaseComponents(token) });
   await followUp(ctx.rest, hook, plain(`Claimed by <@${user}>.`), false);
+}
+
+/** The claimer hands an escalation back: the user's thread is told (by the engine), the post is open again. */
+async function release(ctx: DiscordContext, interaction: ButtonInteraction, token: string): Promise<void> {
+  const user = interaction.user.id;
+  const posted = await ctx.delivery.escalations.get(token);
+  const onlyTheClaimer = (holder: string) =>
+    `Only ${/^\d{17,20}$/.test(holder) ? `<@${holder}>` : 'whoever claimed it'}, who claimed this escalation, can release it.`;
+  if (posted?.claimedBy && posted.claimedBy !== user) {
+    const holder = posted.claimedBy;
+    await acknowledge(ctx, interaction, () =>
+      interaction.reply({
+        content: onlyTheClaimer(holder),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      }),
+    );
+    return;
+  }
+  if (!(await acknowledge(ctx, interaction, () => interaction.deferUpdate()))) return;
+  const hook = hookOf(interaction);
+  const result = await ctx.deps.engine.accept({
+    kind: 'release',
+    id: interaction.id,
+    claim: token,
+    user,
+    name: displayName(interaction),
+  });
+  if (!result.found) return void (await followUp(ctx.rest, hook, plain(CLOSED), true));
+  if (!result.claimedById)
+    return void (await followUp(
+      ctx.rest,
+      hook,
+      plain('Nobody has claimed this escalation, so there is nothing to release.'),
+      true,
+    ));
+  if (result.claimedById !== user)
+    return void (await followUp(ctx.rest, hook, plain(onlyTheClaimer(result.claimedById)), true));
+  if (!result.accepted) return;
+  if (posted) {
+    const { claimedBy: _, ...open } = posted;
+    await ctx.delivery.escalations.set(token, open);
+    await editInteractionMessage(
+      ctx.rest,
+      hook,
+      '@original',
+      renderEscalation(posted.packet, token, posted.where),
+    );
+    return;
+  }
+  await editInteractionMessage(ctx.rest, hook, '@original', { components: claimComponents(token) });
+  await followUp(ctx.rest, hook, plain(`Released by <@${user}>: open to claim again.`), false);
 }
 
 /** The delete offer that comes with a private credential warning. */

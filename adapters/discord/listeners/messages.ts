@@ -8,9 +8,10 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { ConversationRef } from '../../../src/conversation/events.js';
 import { looksLikeAuthReport } from '../../../src/platform/report.js';
+import { isUnavailable, UNAVAILABLE_TEXT } from '../../../src/platform/unavailable.js';
 import type { DiscordContext } from '../context.js';
 import { type AttachmentLike, readFiles } from '../intake.js';
-import { plain } from '../rest.js';
+import { plain, postMessage } from '../rest.js';
 import { conversationAt, spotOf } from '../where.js';
 
 export function messageListener(ctx: DiscordContext): (message: Message) => Promise<void> {
@@ -64,22 +65,35 @@ export function messageListener(ctx: DiscordContext): (message: Message) => Prom
       });
     if (conversation.thread) ctx.engaged.set(conversation.thread, true);
     if (read.notes.length) await ctx.delivery.postNotes(conversation, read.notes.map(plain));
-    if (spot.kind !== 'dm')
-      ctx.sources.set(message.id, {
-        channelId: message.channelId,
-        messageId: message.id,
-        authorId: message.author.id,
-        canDelete: canManageMessages(message),
+    try {
+      if (spot.kind !== 'dm')
+        await ctx.sources.set(
+          message.id,
+          {
+            channelId: message.channelId,
+            messageId: message.id,
+            authorId: message.author.id,
+            canDelete: canManageMessages(message),
+          },
+          message.author.id,
+        );
+      await ctx.deps.engine.accept({
+        kind: 'message',
+        id: message.id,
+        conversation,
+        user: message.author.id,
+        text,
+        ...(read.attachments.length ? { attachments: read.attachments } : {}),
+        shared: spot.kind !== 'dm',
       });
-    await ctx.deps.engine.accept({
-      kind: 'message',
-      id: message.id,
-      conversation,
-      user: message.author.id,
-      text,
-      ...(read.attachments.length ? { attachments: read.attachments } : {}),
-      shared: spot.kind !== 'dm',
-    });
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      // The gateway has delivered it and will not again: say it was not taken, so the user resends it.
+      await postMessage(ctx.rest, message.channelId, plain(UNAVAILABLE_TEXT), { replyTo: message.id }).catch(
+        () => {},
+      );
+      throw error;
+    }
   };
 }
 

@@ -9,6 +9,7 @@ import type { SlackContext, Track } from '../context.js';
 import { diagnoseRequest, respond } from '../conversations.js';
 import { pasteModal } from '../modal.js';
 import { CommandSchema } from '../payloads.js';
+import { answerStats, isStatsRequest } from '../stats.js';
 
 export function registerCommands(app: App, ctx: SlackContext, track: Track): void {
   // Any command: the manifest names it /authdoctor, but a workspace may have renamed it.
@@ -25,6 +26,7 @@ export async function onCommand(ctx: SlackContext, body: unknown): Promise<void>
     return;
   }
   const command = parsed.data;
+  if (isStatsRequest(command.text)) return answerStats(ctx, command);
   if (command.text.trim() === '') {
     try {
       await ctx.client.views.open({
