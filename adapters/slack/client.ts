@@ -29,6 +29,15 @@ export const DEFAULT_RETRY: webApi.RetryOptions = {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 8000;
 
+/**
+ * A request that failed below HTTP (a timeout, a dropped connection) may have reached Slack: retrying it
+ * here could post a reply twice. It goes back to the queue instead, whose retry first looks in the thread
+ * for what was posted (deliver.ts). Rate limits and HTTP errors are answers, so they are retried here.
+ */
+function noRetryAfterSending(error: Error & { code?: unknown }): void {
+  if (error.code === webApi.ErrorCode.RequestError) throw error;
+}
+
 /** WebClient options from the config (SLACK_API_URL) and the caller's tuning; no logger. */
 export function slackClientOptions(
   config: Config,
@@ -36,7 +45,11 @@ export function slackClientOptions(
 ): webApi.WebClientOptions {
   return {
     slackApiUrl: config.SLACK_API_URL ?? 'https://slack.com/api/',
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    // p-retry (which the client hands this to) takes onFailedAttempt; Slack's type leaves it out.
+    retryConfig: {
+      ...(options.retryConfig ?? DEFAULT_RETRY),
+      onFailedAttempt: noRetryAfterSending,
+    } as webApi.RetryOptions,
     timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
   };
 }

@@ -9,6 +9,7 @@
  * the session store for an hour, so a retry on another worker process skips them too).
  */
 import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import type { Outbound } from '../../src/conversation/engine.js';
 import type { ConversationRef } from '../../src/conversation/events.js';
 import type { Logger } from '../../src/log.js';
@@ -18,6 +19,36 @@ import type { SlackMemory } from './memory.js';
 import { isDirect } from './normalize.js';
 import { renderReply, type SlackMessage } from './render.js';
 import type { WorkingIndicator } from './working.js';
+
+/** Slack message metadata on every reply: which event, which reply of it, which part of that reply. */
+const REPLY_EVENT_TYPE = 'authdoctor_reply';
+type ReplyMarker = { event_type: string; event_payload: { event: string; reply: number; part: number } };
+const marker = (out: Outbound, part: number): ReplyMarker => ({
+  event_type: REPLY_EVENT_TYPE,
+  event_payload: { event: out.event, reply: out.index ?? 0, part },
+});
+const partKey = (reply: number, part: number) => `${reply}.${part}`;
+
+/** What conversations.history / .replies return that the look-up reads; anything else is ignored. */
+const PostedSchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        metadata: z
+          .object({
+            event_type: z.string(),
+            event_payload: z
+              .object({ event: z.string(), reply: z.number(), part: z.number() })
+              .partial()
+              .optional(),
+          })
+          .optional()
+          .catch(undefined),
+      }),
+    )
+    .catch([]),
+});
 
 export interface DeliveryDeps {
   client: webApi.WebClient;
@@ -85,10 +116,29 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
     const ref = out.conversation;
     const earlier = reply.replaces ? await memory.sentAs(ref, reply.replaces) : undefined;
     const sent = attempt ? await memory.partsSent(attempt) : [];
+    let posted: Map<string, string> | undefined;
     for (const [i, message] of messages.entries()) {
       if (i < sent.length) continue;
       const previous = earlier?.[i];
-      sent.push(previous ? await edit(ref, previous, message) : await post(ref, message));
+      if (!previous && out.resumed) {
+        // An earlier attempt stopped between Slack taking a part and our record of it: look before posting.
+        posted ??= await alreadyPosted(ref, out);
+        const ts = posted.get(partKey(out.index ?? 0, i));
+        if (ts) {
+          log.info(
+            { event: out.event, part: i },
+            'reply part already posted by an earlier attempt; not posted again',
+          );
+          sent.push(ts);
+          await noteParts(out, attempt, sent, messages.length);
+          continue;
+        }
+      }
+      sent.push(
+        previous
+          ? await edit(ref, previous, message, marker(out, i))
+          : await post(ref, message, marker(out, i)),
+      );
       await noteParts(out, attempt, sent, messages.length);
       if (i === 0) void working?.done(out.event);
     }
@@ -112,24 +162,60 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
     if (attempt && sent.length < total) await memory.rememberParts(attempt, sent, out.user);
   }
 
-  async function post(ref: ConversationRef, message: SlackMessage): Promise<string> {
+  async function post(ref: ConversationRef, message: SlackMessage, metadata: ReplyMarker): Promise<string> {
     const result = await client.chat.postMessage({
       channel: ref.channel,
       ...content(message),
       ...(ref.thread ? { thread_ts: ref.thread } : {}),
       unfurl_links: false,
       unfurl_media: false,
+      metadata,
     });
     return result.ts ?? '';
   }
 
-  async function edit(ref: ConversationRef, ts: string, message: SlackMessage): Promise<string> {
+  /**
+   * The parts of `out`'s event already in the conversation (found by their metadata), by `reply.part`. A
+   * failed look-up posts anyway: a reply twice is better than none.
+   */
+  async function alreadyPosted(ref: ConversationRef, out: Outbound): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    try {
+      const page = ref.thread
+        ? await client.conversations.replies({
+            channel: ref.channel,
+            ts: ref.thread,
+            include_all_metadata: true,
+            limit: 200,
+          })
+        : await client.conversations.history({ channel: ref.channel, include_all_metadata: true, limit: 50 });
+      for (const message of PostedSchema.parse(page).messages) {
+        const payload = message.metadata?.event_payload;
+        if (message.metadata?.event_type !== REPLY_EVENT_TYPE || payload?.event !== out.event) continue;
+        if (payload.reply !== undefined && payload.part !== undefined)
+          found.set(partKey(payload.reply, payload.part), message.ts);
+      }
+    } catch (error) {
+      log.warn(
+        { event: out.event, code: classifySlackError(error).code },
+        'could not check whether a reply was already posted; posting it',
+      );
+    }
+    return found;
+  }
+
+  async function edit(
+    ref: ConversationRef,
+    ts: string,
+    message: SlackMessage,
+    metadata: ReplyMarker,
+  ): Promise<string> {
     try {
       await client.chat.update({ channel: ref.channel, ts, ...content(message) });
       return ts;
     } catch (error) {
       if (!isPermanent(error, ...NOT_EDITABLE)) throw error;
-      return post(ref, message);
+      return post(ref, message, metadata);
     }
   }
 }

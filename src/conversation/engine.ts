@@ -40,11 +40,24 @@ export interface Outbound {
   /** The event that caused these replies. */
   event: string;
   replies: Reply[];
+  /** Where the first of `replies` stands among all the replies of its event (for idempotent posting). */
+  index?: number;
+  /**
+   * An earlier attempt may already have sent the first of `replies`: it stopped (crashed, lost Redis)
+   * between the platform taking a reply and the record saying so. Platforms that can look up what they
+   * posted check before posting again.
+   */
+  resumed?: boolean;
 }
 
 export interface EngineSettingsWithHost extends EngineSettings {
   pasteWindowMs: number;
   sessionTtlMs: number;
+  /**
+   * How long a conversation's lock outlives a worker that died holding it (default 30 s), and so how soon
+   * another worker can take its event over: set alongside the queue's job lock.
+   */
+  lockMs?: number;
 }
 
 export interface EngineDeps {
@@ -201,6 +214,9 @@ const RecordSchema = z.object({
 });
 type StoredRecord = z.infer<typeof RecordSchema>;
 const PROCESSED_KEPT = 64;
+const DEFAULT_LOCK_MS = 30_000;
+// A new event waits for the lock a little longer than a dead holder keeps it.
+const LOCK_WAIT_EXTRA_MS = 5_000;
 
 /** Where a claim token leads: stored beside the conversation, with its lifetime. */
 const ClaimIndexSchema = z.object({ conversation: ConversationRefSchema, escalation: z.string() });
@@ -334,43 +350,53 @@ export function createEngine(deps: EngineDeps): Engine {
   async function handle(job: JobInfo<EventJob>): Promise<void> {
     const { conversation, event } = EventJobSchema.parse(job.payload);
     const key = conversationKey(conversation);
-    await deps.store.withLock(key, async () => {
-      const record = readRecord(await deps.store.get(key));
-      // Replies an earlier event still owes (its job gave up on a platform error) go out before new ones.
-      if (record.outbox && record.outbox.event !== event.id) await flush(key, record, conversation);
-      if (!record.processed.includes(event.id)) {
-        const before = readState(record.state);
-        const result = step(before, event, deps.settings);
-        record.state = result.state;
-        record.owner = result.state?.user ?? null;
-        record.processed = [...record.processed, event.id].slice(-PROCESSED_KEPT);
-        record.outbox = {
-          event: event.id,
-          // After "forget me" there is no state, and the confirmation still goes to whoever asked.
-          user: result.state?.user ?? before?.user ?? event.user,
-          replies: result.replies,
-          sent: 0,
-          effects: result.effects,
-        };
-        await save(key, record);
-        try {
-          await deps.handled?.({ event, before, after: result.state, effects: result.effects }, conversation);
-        } catch (error) {
-          log.warn({ event: event.id, error: (error as Error).message }, 'the handled hook failed');
-        }
-        log.info(
-          {
+    const lockMs = deps.settings.lockMs ?? DEFAULT_LOCK_MS;
+    await deps.store.withLock(
+      key,
+      async () => {
+        const record = readRecord(await deps.store.get(key));
+        // Replies an earlier event still owes (its job gave up on a platform error) go out before new ones.
+        if (record.outbox && record.outbox.event !== event.id) await flush(key, record, conversation, true);
+        // This event's replies were owed before this attempt began: an earlier one stopped halfway.
+        const resumed = record.outbox?.event === event.id;
+        if (!record.processed.includes(event.id)) {
+          const before = readState(record.state);
+          const result = step(before, event, deps.settings);
+          record.state = result.state;
+          record.owner = result.state?.user ?? null;
+          record.processed = [...record.processed, event.id].slice(-PROCESSED_KEPT);
+          record.outbox = {
             event: event.id,
-            type: event.type,
-            conversation: key,
-            phase: result.state?.phase ?? null,
-            replies: result.replies.length,
-          },
-          'event handled',
-        );
-      }
-      await flush(key, record, conversation);
-    });
+            // After "forget me" there is no state, and the confirmation still goes to whoever asked.
+            user: result.state?.user ?? before?.user ?? event.user,
+            replies: result.replies,
+            sent: 0,
+            effects: result.effects,
+          };
+          await save(key, record);
+          try {
+            await deps.handled?.(
+              { event, before, after: result.state, effects: result.effects },
+              conversation,
+            );
+          } catch (error) {
+            log.warn({ event: event.id, error: (error as Error).message }, 'the handled hook failed');
+          }
+          log.info(
+            {
+              event: event.id,
+              type: event.type,
+              conversation: key,
+              phase: result.state?.phase ?? null,
+              replies: result.replies.length,
+            },
+            'event handled',
+          );
+        }
+        await flush(key, record, conversation, resumed);
+      },
+      { leaseMs: lockMs, waitMs: lockMs + LOCK_WAIT_EXTRA_MS },
+    );
     // Adapters hold things open for an event until it is answered ("working…", a deferred reply); an event
     // the conversation answers with nothing (a human has it) must close them too.
     try {
@@ -380,13 +406,28 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  async function flush(key: string, record: StoredRecord, conversation: ConversationRef): Promise<void> {
+  async function flush(
+    key: string,
+    record: StoredRecord,
+    conversation: ConversationRef,
+    resumed: boolean,
+  ): Promise<void> {
     const outbox = record.outbox;
     if (!outbox) return;
     const user = outbox.user;
+    // Only the reply that was going out when the earlier attempt stopped can have been sent unrecorded.
+    let uncertain = resumed;
     while (outbox.sent < outbox.replies.length) {
       const reply = outbox.replies[outbox.sent]!;
-      await deps.deliver({ conversation, user, event: outbox.event, replies: [reply] });
+      await deps.deliver({
+        conversation,
+        user,
+        event: outbox.event,
+        replies: [reply],
+        index: outbox.sent,
+        ...(uncertain ? { resumed: true } : {}),
+      });
+      uncertain = false;
       outbox.sent += 1;
       // The last one is recorded together with clearing the outbox, one write fewer per event.
       if (outbox.sent < outbox.replies.length) await save(key, record);
@@ -491,7 +532,12 @@ export function createEngine(deps: EngineDeps): Engine {
           await handle(job);
         } catch (error) {
           log.warn(
-            { job: job.id, attempt: job.attemptsMade, error: (error as Error).message },
+            {
+              event: job.payload?.event?.id,
+              job: job.id,
+              attempt: job.attemptsMade,
+              error: (error as Error).message,
+            },
             'event failed, will retry',
           );
           throw error;

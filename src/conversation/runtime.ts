@@ -40,6 +40,7 @@ export function settingsFrom(config: Config): EngineSettingsWithHost {
     pasteWindowMs: config.AUTHDOCTOR_PASTE_WINDOW_MS,
     sessionTtlMs: config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
     renotifyMs: config.AUTHDOCTOR_RENOTIFY_MINUTES * 60_000,
+    lockMs: config.AUTHDOCTOR_JOB_LOCK_SECONDS * 1000,
     support: {
       ...(config.AUTHDOCTOR_SUPPORT_URL ? { url: config.AUTHDOCTOR_SUPPORT_URL } : {}),
       ...(supportChannel(config) ? { channel: supportChannel(config)! } : {}),

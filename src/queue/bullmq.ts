@@ -293,7 +293,13 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
     this.worker.on('error', (err) => this.connectionError(err));
     this.worker.on('failed', (job, err) => {
       if (!job) return;
-      const final = job.attemptsMade >= this.attempts || job.finishedOn !== undefined;
+      // finishedOn is set only when the job went to the failed set (no retry left, or unrecoverable).
+      const final = typeof job.finishedOn === 'number' && job.finishedOn > 0;
+      // The group must not wait for a job that will never run again; the id stays known while it is failed.
+      if (final && job.id && job.data?.id)
+        this.finish(job.id, job.data.id, job.data.group, '').catch((error: Error) =>
+          this.connectionError(error),
+        );
       this.options.onAttemptFailed?.(final);
       this.log.warn(
         { job: job.data.id, attempt: job.attemptsMade, final, error: err.message.slice(0, 200) },
@@ -389,9 +395,8 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
     try {
       await handler(this.info(job));
     } catch (err) {
-      const final = job.attemptsMade + 1 >= this.attempts || isUnrecoverable(err);
-      // The group must not wait for a job that will never run again; the id stays known while it is failed.
-      if (final) await this.finish(jobId, job.data.id, group, '');
+      // A last failure leaves its group once BullMQ has it in the failed set (the 'failed' listener), so
+      // drain() never resolves before failed() shows it.
       throw asError(err);
     }
     await this.finish(jobId, job.data.id, group, String(this.dedupeTtlMs));
@@ -563,7 +568,7 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
   }
 
   private connectionError(err: Error & { code?: string }): void {
-    const detail = err.code ?? err.message;
+    const detail = typeof err.code === 'string' ? err.code : String(err.message);
     if (detail === this.lastConnectionError) return;
     this.lastConnectionError = detail;
     this.log.warn(

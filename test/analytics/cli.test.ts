@@ -1,23 +1,17 @@
 /** `authdoctor stats` against the real Redis (a prefix unique to this run, removed afterwards). */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisAnalytics } from '../../src/analytics/index.js';
 import { freePort } from '../store/redis-server.js';
 import { runCliWith } from '../support/cli.js';
+import { REDIS_URL, redisTestKeys } from '../support/redis.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const PREFIX = `authdoctor-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
+const redis = redisTestKeys('stats-cli');
+const PREFIX = redis.runPrefix;
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 const env = { REDIS_URL, AUTHDOCTOR_REDIS_PREFIX: PREFIX };
 
-const admin = new Redis(REDIS_URL);
-afterAll(async () => {
-  const keys = await admin.keys(`${PREFIX}*`);
-  if (keys.length > 0) await admin.del(...keys);
-  await admin.quit();
-});
+afterAll(() => redis.cleanup());
 
 describe('authdoctor stats', () => {
   it('shows the last 7 and 30 days recorded in Redis', async () => {

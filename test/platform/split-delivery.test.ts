@@ -292,6 +292,39 @@ describe('Slack: any worker continues what another one sent', () => {
     expect(okPosts(fake)).toHaveLength(1);
   });
 
+  it('a resumed delivery (its worker died after Slack took the reply) finds the reply and does not post it again', async () => {
+    const { fake, worker } = await slackWorkers();
+    const [dead, next] = [worker(), worker()];
+    const thread = nextTs();
+    const conversation: ConversationRef = { platform: 'slack', workspace: TEAM, channel: CHANNEL, thread };
+    const reply: Reply = {
+      visibility: 'public',
+      summary: 'Diagnosis',
+      parts: [text('No credential was sent')],
+    };
+    // The first worker posted reply 1 of event e1, then died before recording it.
+    await dead.deliver({ ...outbound(conversation, 'e1', [reply]), index: 1 });
+    expect(okPosts(fake)[0]!.args.metadata).toEqual({
+      event_type: 'authdoctor_reply',
+      event_payload: { event: 'e1', reply: 1, part: 0 },
+    });
+    await next.deliver({ ...outbound(conversation, 'e1', [reply]), index: 1, resumed: true });
+    expect(okPosts(fake)).toHaveLength(1);
+    expect(fake.of('conversations.replies')[0]!.args).toMatchObject({ channel: CHANNEL, ts: thread });
+    // Reply 2 of the same event was never posted: the resumed look-up does not mistake reply 1 for it.
+    await next.deliver({ ...outbound(conversation, 'e1', [reply]), index: 2, resumed: true });
+    expect(okPosts(fake)).toHaveLength(2);
+    // Without a thread (a DM), the channel's history is where it looks.
+    const dm: ConversationRef = { platform: 'slack', workspace: TEAM, channel: 'D0DM000001' };
+    await dead.deliver({ ...outbound(dm, 'e2', [reply]), index: 0 });
+    await next.deliver({ ...outbound(dm, 'e2', [reply]), index: 0, resumed: true });
+    expect(okPosts(fake).filter((c) => c.args.channel === 'D0DM000001')).toHaveLength(1);
+    // A look-up Slack refuses posts anyway: twice is better than never.
+    fake.fail('conversations.history', 'missing_scope');
+    await next.deliver({ ...outbound(dm, 'e3', [reply]), index: 0, resumed: true });
+    expect(okPosts(fake).filter((c) => c.args.channel === 'D0DM000001')).toHaveLength(2);
+  });
+
   it('a split reply that failed halfway is finished by another instance without posting parts twice', async () => {
     const { fake, prefix, worker } = await slackWorkers();
     const [a, b] = [worker(), worker()];

@@ -2,35 +2,19 @@
  * The BullMQ queue against the real Redis on 127.0.0.1:6379, each queue under a key prefix of its own that
  * is removed afterwards: the shared JobQueue contract, then what only a shared, durable queue can show.
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BullQueue, bullJobId } from '../../src/queue/bullmq.js';
 import type { QueueOptions } from '../../src/queue/types.js';
+import { REDIS_URL, redisTestKeys } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
 import { type ContractPayload, jobQueueContract } from './contract.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const RUN_PREFIX = `authdoctor-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
-let prefixes = 0;
-const admin = new Redis(REDIS_URL);
-
-async function deleteKeys(prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await admin.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
-afterAll(async () => {
-  await deleteKeys(RUN_PREFIX);
-  await admin.quit();
-});
+const redis = redisTestKeys('queue');
+const { deleteKeys } = redis;
+afterAll(() => redis.cleanup());
 
 function open<P = ContractPayload>(options: QueueOptions & { keyPrefix?: string } = {}) {
-  const keyPrefix = options.keyPrefix ?? `${RUN_PREFIX}${++prefixes}:`;
+  const keyPrefix = options.keyPrefix ?? redis.nextPrefix();
   const queue = new BullQueue<P>({
     url: REDIS_URL,
     name: 'events',
@@ -60,7 +44,7 @@ describe('bullmq queue', () => {
   });
 
   it('shares one queue between processes: a job enqueued by a producer is run by another instance', async () => {
-    const keyPrefix = `${RUN_PREFIX}${++prefixes}:`;
+    const keyPrefix = redis.nextPrefix();
     const producer = open({ keyPrefix }).queue;
     const worker = open({ keyPrefix }).queue;
     const seen: string[] = [];
@@ -83,7 +67,7 @@ describe('bullmq queue', () => {
   });
 
   it('keeps group order across two working instances', async () => {
-    const keyPrefix = `${RUN_PREFIX}${++prefixes}:`;
+    const keyPrefix = redis.nextPrefix();
     const a = open({ keyPrefix, concurrency: 4 }).queue;
     const b = open({ keyPrefix, concurrency: 4 }).queue;
     const order = new Map<string, number[]>();
@@ -111,7 +95,7 @@ describe('bullmq queue', () => {
   it('answers enqueue with ERR_QUEUE_UNAVAILABLE within its timeout when Redis is unreachable', async () => {
     const queue = new BullQueue({
       url: 'redis://127.0.0.1:1',
-      keyPrefix: `${RUN_PREFIX}down:`,
+      keyPrefix: `${redis.runPrefix}down:`,
       name: 'events',
       enqueueTimeoutMs: 300,
     });

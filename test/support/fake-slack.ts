@@ -51,7 +51,7 @@ interface Fault {
   when?: (args: Record<string, unknown>) => boolean;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments'];
+const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
@@ -64,6 +64,11 @@ export class FakeSlack {
   #origin = '';
   #counter = 0;
   #faults: Fault[] = [];
+  /** Messages chat.postMessage created, for conversations.history / .replies. */
+  #posted: {
+    channel: string;
+    message: { ts: string; thread_ts?: string; metadata?: unknown } & Record<string, unknown>;
+  }[] = [];
   #holds = new Map<string, { released: Promise<void>; release: () => void }>();
   #files = new Map<string, { body: Buffer; type: string }>();
 
@@ -208,11 +213,13 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const call: SlackCall = { method, args, raw, auth, at: Date.now() };
     this.calls.push(call);
+    const fault = this.#faults.find((f) => f.method === method && f.times > 0 && (!f.when || f.when(args)));
+    if (fault) fault.times -= 1;
+    // Slack acts on a request when it arrives, whenever its answer gets back: a held answer still posts.
+    const answer = fault ? undefined : this.#answer(method, args);
     const hold = this.#holds.get(method);
     if (hold) await hold.released;
-    const fault = this.#faults.find((f) => f.method === method && f.times > 0 && (!f.when || f.when(args)));
     if (fault) {
-      fault.times -= 1;
       if ('status' in fault.answer)
         return void res
           .writeHead(429, {
@@ -223,7 +230,7 @@ export class FakeSlack {
       call.response = { ok: false, error: fault.answer.error };
       return this.#json(res, call.response);
     }
-    call.response = this.#answer(method, args);
+    call.response = answer!;
     this.#json(res, call.response);
   }
 
@@ -245,7 +252,32 @@ export class FakeSlack {
         };
       case 'chat.postMessage': {
         const ts = this.#ts();
-        return { ok: true, channel, ts, message: { ts, text: args.text, user: BOT_USER, bot_id: BOT_ID } };
+        const message = {
+          ts,
+          text: args.text,
+          user: BOT_USER,
+          bot_id: BOT_ID,
+          ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}),
+          ...(args.metadata ? { metadata: args.metadata } : {}),
+        };
+        this.#posted.push({ channel, message });
+        return { ok: true, channel, ts, message };
+      }
+      // What the bot posted (metadata only with include_all_metadata, as Slack does), newest first.
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const thread = method === 'conversations.replies' ? String(args.ts ?? '') : undefined;
+        const messages = this.#posted
+          .filter((p) => p.channel === channel)
+          .map((p) => p.message)
+          .filter((m) => (thread === undefined ? !m.thread_ts : m.thread_ts === thread || m.ts === thread))
+          .map(({ metadata, ...m }) =>
+            args.include_all_metadata === true || args.include_all_metadata === 'true'
+              ? { ...m, metadata }
+              : m,
+          )
+          .reverse();
+        return { ok: true, messages, has_more: false };
       }
       case 'chat.update':
         return { ok: true, channel, ts: args.ts, text: args.text };
