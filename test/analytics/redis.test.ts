@@ -2,43 +2,23 @@
  * Analytics in the real Redis on 127.0.0.1:6379, under a prefix unique to this run and removed afterwards:
  * the contract, the key layout and expiry, and how failures are reported.
  */
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisAnalytics, statsKey, utcDay } from '../../src/analytics/index.js';
 import { ErrorCodes } from '../../src/errors.js';
 import { freePort } from '../store/redis-server.js';
+import { REDIS_URL, redisTestKeys } from '../support/redis.js';
 import { analyticsStoreContract } from './contract.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const RUN_PREFIX = `authdoctor-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
-let prefixes = 0;
-const nextPrefix = () => `${RUN_PREFIX}${++prefixes}:`;
+const redis = redisTestKeys('analytics');
+const { admin, keysUnder, deleteKeys, nextPrefix } = redis;
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 
-const admin = new Redis(REDIS_URL);
-
-async function keysUnder(prefix: string): Promise<string[]> {
-  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    found.push(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  return found.sort();
-}
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const keys = await keysUnder(prefix);
-  if (keys.length > 0) await admin.del(...keys);
-}
-
 afterAll(async () => {
-  await deleteKeys(RUN_PREFIX);
-  expect(await keysUnder(RUN_PREFIX)).toEqual([]);
-  await admin.quit();
+  const left = redis.runPrefix;
+  await deleteKeys(left);
+  expect(await keysUnder(left)).toEqual([]);
+  await redis.cleanup();
 });
 
 analyticsStoreContract('redis', async () => {

@@ -4,8 +4,6 @@
  * this run, removed afterwards). "Another process" here is a delivery instance with its own store
  * connection and its own Web API / REST client.
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createDeliveries } from '../../adapters/deliveries.js';
 import { createDiscordAdapter } from '../../adapters/discord/adapter.js';
@@ -34,35 +32,12 @@ import {
   startSlackBot,
   TEAM,
 } from '../support/fake-slack.js';
+import { REDIS_URL, redisTestKeys } from '../support/redis.js';
 import { appMention, CHANNEL, posts, textOf, USER } from '../support/slack-bot.js';
 import { waitFor } from '../support/wait.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const RUN_PREFIX = `authdoctor-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
-let prefixes = 0;
-const nextPrefix = () => `${RUN_PREFIX}${++prefixes}:`;
-const admin = new Redis(REDIS_URL);
-
-async function keysUnder(prefix: string): Promise<string[]> {
-  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await admin.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    found.push(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  return found;
-}
-
-/** Everything stored under a prefix, as one text (for "this never reached Redis" checks). */
-async function everythingUnder(prefix: string): Promise<string> {
-  const keys = await keysUnder(prefix);
-  const values = await Promise.all(
-    keys.map((k) => admin.type(k).then((t) => (t === 'string' ? admin.get(k) : ''))),
-  );
-  return [...keys, ...values].join('\n');
-}
+const redis = redisTestKeys('split-delivery');
+const { admin, keysUnder, nextPrefix, everythingUnder } = redis;
 
 const sessionKey = (prefix: string, key: string) => `${prefix}v1:session:${key}`;
 
@@ -70,11 +45,7 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-afterAll(async () => {
-  const left = await keysUnder(RUN_PREFIX);
-  if (left.length > 0) await admin.del(...left);
-  await admin.quit();
-});
+afterAll(() => redis.cleanup());
 
 function redisStore(prefix: string): RedisSessionStore {
   const store = new RedisSessionStore(REDIS_URL, { keyPrefix: prefix, ttlMs: 3_600_000 });

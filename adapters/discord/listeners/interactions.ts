@@ -315,29 +315,42 @@ function displayName(interaction: ButtonInteraction): string {
   return interaction.user.globalName ?? interaction.user.username;
 }
 
+/** Answers only the person who clicked (someone else holds the escalation). */
+function tellClicker(ctx: DiscordContext, interaction: ButtonInteraction, content: string) {
+  return acknowledge(ctx, interaction, () =>
+    interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }),
+  );
+}
+
+/** Acknowledges a Claim or Release click and hands it to the engine; undefined when already acknowledged. */
+async function acceptClick(
+  ctx: DiscordContext,
+  interaction: ButtonInteraction,
+  kind: 'claim' | 'release',
+  token: string,
+) {
+  if (!(await acknowledge(ctx, interaction, () => interaction.deferUpdate()))) return undefined;
+  const result = await ctx.deps.engine.accept({
+    kind,
+    id: interaction.id,
+    claim: token,
+    user: interaction.user.id,
+    name: displayName(interaction),
+  });
+  return { hook: hookOf(interaction), result };
+}
+
 /** Someone on the support team took an escalation: the user's thread is told, the post shows who. */
 async function claim(ctx: DiscordContext, interaction: ButtonInteraction, token: string): Promise<void> {
   const user = interaction.user.id;
   const posted = await ctx.delivery.escalations.get(token);
   if (posted?.claimedBy && posted.claimedBy !== user) {
-    await acknowledge(ctx, interaction, () =>
-      interaction.reply({
-        content: `<@${posted.claimedBy}> has already taken this over.`,
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
-      }),
-    );
+    await tellClicker(ctx, interaction, `<@${posted.claimedBy}> has already taken this over.`);
     return;
   }
-  if (!(await acknowledge(ctx, interaction, () => interaction.deferUpdate()))) return;
-  const hook = hookOf(interaction);
-  const result = await ctx.deps.engine.accept({
-    kind: 'claim',
-    id: interaction.id,
-    claim: token,
-    user,
-    name: displayName(interaction),
-  });
+  const clicked = await acceptClick(ctx, interaction, 'claim', token);
+  if (!clicked) return;
+  const { hook, result } = clicked;
   if (!result.found) {
     await followUp(ctx.rest, hook, plain(CLOSED), true);
     return;
@@ -374,25 +387,12 @@ async function release(ctx: DiscordContext, interaction: ButtonInteraction, toke
   const onlyTheClaimer = (holder: string) =>
     `Only ${/^\d{17,20}$/.test(holder) ? `<@${holder}>` : 'whoever claimed it'}, who claimed this escalation, can release it.`;
   if (posted?.claimedBy && posted.claimedBy !== user) {
-    const holder = posted.claimedBy;
-    await acknowledge(ctx, interaction, () =>
-      interaction.reply({
-        content: onlyTheClaimer(holder),
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
-      }),
-    );
+    await tellClicker(ctx, interaction, onlyTheClaimer(posted.claimedBy));
     return;
   }
-  if (!(await acknowledge(ctx, interaction, () => interaction.deferUpdate()))) return;
-  const hook = hookOf(interaction);
-  const result = await ctx.deps.engine.accept({
-    kind: 'release',
-    id: interaction.id,
-    claim: token,
-    user,
-    name: displayName(interaction),
-  });
+  const clicked = await acceptClick(ctx, interaction, 'release', token);
+  if (!clicked) return;
+  const { hook, result } = clicked;
   if (!result.found) return void (await followUp(ctx.rest, hook, plain(CLOSED), true));
   if (!result.claimedById)
     return void (await followUp(
