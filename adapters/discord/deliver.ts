@@ -16,6 +16,7 @@
  * Errors: Discord refusing for good (4xx) is logged and the reply skipped (a retry would fail the same way);
  * anything else is thrown so the engine's queue retries the delivery.
  */
+import { createHash } from 'node:crypto';
 import { type REST, RESTJSONErrorCodes } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { EscalationPacket } from '../../src/conversation/effects.js';
@@ -93,7 +94,8 @@ export function createDelivery(d: DeliveryDeps) {
     }
     if (!sent) {
       sent = [];
-      for (const payload of payloads) sent.push(await postPublic(out.conversation, payload, live));
+      for (const [part, payload] of payloads.entries())
+        sent.push(await postPublic(out.conversation, payload, live, nonceOf(out, part)));
     }
     if (reply.key) await records.rememberSent(key, reply.key, sent, out.user);
   }
@@ -145,6 +147,7 @@ export function createDelivery(d: DeliveryDeps) {
     conversation: ConversationRef,
     payload: DiscordPayload,
     live: LiveInteraction | undefined,
+    nonce?: string,
   ): Promise<SentRef> {
     if (live && live.channelId === placeOf(conversation)) {
       try {
@@ -154,14 +157,18 @@ export function createDelivery(d: DeliveryDeps) {
         if (!isExpiredInteraction(error)) throw error;
       }
     }
-    return postToPlace(conversation, payload);
+    return postToPlace(conversation, payload, nonce);
   }
 
-  async function postToPlace(conversation: ConversationRef, payload: DiscordPayload): Promise<SentRef> {
+  async function postToPlace(
+    conversation: ConversationRef,
+    payload: DiscordPayload,
+    nonce?: string,
+  ): Promise<SentRef> {
     const key = conversationKey(conversation);
     if (conversation.thread && !isDm(conversation) && !(await records.isThreadless(key))) {
       try {
-        const message = await postMessage(rest, conversation.thread, payload);
+        const message = await postMessage(rest, conversation.thread, payload, nonce ? { nonce } : {});
         return { channelId: message.channel_id, messageId: message.id };
       } catch (error) {
         const code = apiCode(error);
@@ -173,8 +180,11 @@ export function createDelivery(d: DeliveryDeps) {
     }
     const message =
       conversation.thread && !isDm(conversation)
-        ? await postMessage(rest, conversation.channel, payload, { replyTo: conversation.thread })
-        : await postMessage(rest, conversation.channel, payload);
+        ? await postMessage(rest, conversation.channel, payload, {
+            replyTo: conversation.thread,
+            ...(nonce ? { nonce } : {}),
+          })
+        : await postMessage(rest, conversation.channel, payload, nonce ? { nonce } : {});
     return { channelId: message.channel_id, messageId: message.id };
   }
 
@@ -357,4 +367,15 @@ export function createDelivery(d: DeliveryDeps) {
   }
 
   return { deliver, escalate, settled, settleWith, postNotes, startConversationThread, clear };
+}
+
+/**
+ * The nonce of one part of one reply of one event: the same on every attempt, different for every part.
+ * Discord takes at most 25 characters, so it is a hash (base64url of SHA-256, cut).
+ */
+export function nonceOf(out: Outbound, part: number): string {
+  return createHash('sha256')
+    .update(`${out.event}|${out.index ?? 0}|${part}`)
+    .digest('base64url')
+    .slice(0, 25);
 }

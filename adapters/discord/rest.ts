@@ -26,6 +26,11 @@ interface Extra {
   flags?: number;
   /** Posted as a reply to this message (when a conversation has no thread to go to). */
   replyTo?: string;
+  /**
+   * Idempotency: Discord returns the message it already created with this nonce (for a few minutes)
+   * instead of posting another, so a worker that takes over a half-sent reply cannot post it twice.
+   */
+  nonce?: string;
 }
 
 function request(
@@ -43,6 +48,7 @@ function request(
       ...(extra.replyTo
         ? { message_reference: { message_id: extra.replyTo, fail_if_not_exists: false } }
         : {}),
+      ...(extra.nonce ? { nonce: extra.nonce, enforce_nonce: true } : {}),
     },
     files: payload.files.map((f, i) => ({ key: `files[${i}]`, name: f.name, data: f.data })),
   };

@@ -106,6 +106,8 @@ export class FakeDiscord {
   readonly #files = new Map<string, { data: Buffer; type: string }>();
   readonly #interactions = new Map<string, Interaction>();
   readonly #messages = new Map<string, Json>();
+  /** `channel|nonce` → the message created with it (enforce_nonce). */
+  readonly #byNonce = new Map<string, Json>();
   /** Channels and threads by id (guild channels, threads created, DM channels). */
   readonly #channels = new Map<string, Json>();
   readonly #dms = new Map<string, string>();
@@ -686,8 +688,15 @@ export class FakeDiscord {
       const channel = this.#channels.get(parts[1]);
       if (!channel) return notFound(10003, 'Unknown Channel');
       if (parts.length === 2 && method === 'GET') return { status: 200, body: channel };
-      if (parts[2] === 'messages' && parts.length === 3 && method === 'POST')
-        return { status: 200, body: this.#newMessage(channel.id, body ?? {}, this.bot, channel.guild_id) };
+      if (parts[2] === 'messages' && parts.length === 3 && method === 'POST') {
+        // enforce_nonce: the message this author already created with that nonce comes back, no new one.
+        const nonce = body?.enforce_nonce === true && typeof body.nonce === 'string' ? body.nonce : undefined;
+        const earlier = nonce ? this.#byNonce.get(`${channel.id}|${nonce}`) : undefined;
+        if (earlier) return { status: 200, body: earlier };
+        const message = this.#newMessage(channel.id, body ?? {}, this.bot, channel.guild_id);
+        if (nonce) this.#byNonce.set(`${channel.id}|${nonce}`, message);
+        return { status: 200, body: message };
+      }
       if (parts[2] === 'messages' && parts[3]) {
         const message = this.#messages.get(parts[3]);
         if (!message || message.channel_id !== channel.id) return notFound(10008, 'Unknown Message');
