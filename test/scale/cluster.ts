@@ -15,6 +15,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import { type Server, type ServerOptions, startServer } from '../../adapters/serve.js';
 import { loadConfig } from '../../src/config.js';
 import type { EventJob } from '../../src/conversation/events.js';
@@ -610,4 +611,56 @@ export function duplicatesOf(problems: ReturnType<typeof problemsOf>, messages: 
   const named = (list: { index: number; times: number }[]) =>
     list.map(({ index, times }) => ({ event: byIndex.get(index) ?? String(index), times }));
   return { twice: named(problems.twice), warnedTwice: named(problems.warnedTwice) };
+}
+
+/** What a cluster test file works with, filled in by its beforeAll. */
+export interface Cluster {
+  prefix: string;
+  fake: RemoteFakeSlack;
+  workers: WorkerChild[];
+  listeners: Listener[];
+  enqueues: EnqueueLog;
+}
+
+/**
+ * The set-up every load test shares: a fake Slack in its own process, two `authdoctor worker` children and
+ * two listeners that only accept, all on one Redis under a prefix of the file's own; afterwards the run is
+ * dumped (SCALE_DUMP), everything stopped and the keys removed. `redis` starts the Redis to use (default
+ * the one on 6379) and `stopRedis` stops it again.
+ */
+export function clusterSuite(
+  name: string,
+  options: {
+    env?: Record<string, string>;
+    redis?: () => Promise<string>;
+    stopRedis?: () => Promise<void>;
+  } = {},
+): Cluster {
+  const cluster = {
+    prefix: runPrefix(),
+    workers: [],
+    listeners: [],
+    enqueues: new EnqueueLog(),
+  } as unknown as Cluster;
+  let redisUrl = REDIS_URL;
+  beforeAll(async () => {
+    if (options.redis) redisUrl = await options.redis();
+    cluster.fake = await RemoteFakeSlack.start();
+    const env = sharedEnv(cluster.fake, redisUrl, cluster.prefix, options.env);
+    // Workers first: a listener's events must not wait for a worker to boot (tsx takes seconds).
+    cluster.workers.push(...(await Promise.all([spawnWorker('w1', env), spawnWorker('w2', env)])));
+    cluster.listeners.push(
+      await startListener(env, cluster.enqueues),
+      await startListener(env, cluster.enqueues),
+    );
+  }, 60_000);
+  afterAll(async () => {
+    const { workers, listeners, fake } = cluster;
+    await dumpRun(name, { workers, listeners, ...(fake ? { calls: fake.calls } : {}) });
+    for (const listener of listeners) await listener.server.stop().catch(() => {});
+    await killChildren();
+    await deleteKeys(redisUrl, cluster.prefix).catch(() => {});
+    await options.stopRedis?.();
+  }, 30_000);
+  return cluster;
 }

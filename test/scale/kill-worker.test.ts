@@ -4,61 +4,34 @@
  * engine's processed ids make a re-run that finds its event already handled only finish what is owed. Set-up
  * as in two-workers.test.ts (listeners here that only accept, two `authdoctor worker` children; cluster.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  deleteKeys,
+  clusterSuite,
   drive,
-  dumpRun,
   duplicatesOf,
-  EnqueueLog,
   handledIn,
-  killChildren,
-  type Listener,
   plan,
   poster,
   problemsOf,
-  REDIS_URL,
-  RemoteFakeSlack,
   readAnswers,
-  runPrefix,
-  sharedEnv,
-  spawnWorker,
-  startListener,
   type WorkerChild,
 } from './cluster.js';
 
-const PREFIX = runPrefix();
 const CONVERSATIONS = 50;
 const PER_CONVERSATION = 20;
-
-let fake: RemoteFakeSlack | undefined;
-const listeners: Listener[] = [];
-const workers: WorkerChild[] = [];
-
-afterAll(async () => {
-  await dumpRun('kill-worker', { workers, listeners, ...(fake ? { calls: fake.calls } : {}) });
-  for (const listener of listeners) await listener.server.stop().catch(() => {});
-  await killChildren();
-  await deleteKeys(REDIS_URL, PREFIX);
-}, 30_000);
+const cluster = clusterSuite('kill-worker', { env: { AUTHDOCTOR_JOB_LOCK_SECONDS: '5' } });
 
 describe('a worker killed mid-load', () => {
-  const enqueues = new EnqueueLog();
-
-  beforeAll(async () => {
-    fake = await RemoteFakeSlack.start();
-    const env = sharedEnv(fake, REDIS_URL, PREFIX, { AUTHDOCTOR_JOB_LOCK_SECONDS: '5' });
-    workers.push(...(await Promise.all([spawnWorker('w1', env), spawnWorker('w2', env)])));
-    listeners.push(await startListener(env, enqueues), await startListener(env, enqueues));
-  }, 60_000);
+  const { enqueues } = cluster;
 
   it('loses nothing and answers nothing twice: the survivor re-runs what the dead one held', async () => {
+    const { fake, workers, listeners } = cluster;
     const messages = plan(CONVERSATIONS, PER_CONVERSATION, 'KW');
     const [victim, survivor] = workers as [WorkerChild, WorkerChild];
     const sending = drive(messages, listeners, enqueues, { redeliverShare: 0.1, seed: 43 });
 
     // Mid-load: once a quarter of the events are answered and the victim has answered some of them.
-    await fake!.until(
+    await fake.until(
       (f) => {
         const posts = f.of('chat.postMessage');
         return posts.length >= messages.length / 4 && posts.some((c) => poster(c, workers) === victim.name);
@@ -69,14 +42,14 @@ describe('a worker killed mid-load', () => {
     victim.child.kill('SIGKILL');
     const killedAt = Date.now();
     expect(await victim.exited).toBeNull();
-    const killedAfter = fake!.of('chat.postMessage').length;
+    const killedAfter = fake.of('chat.postMessage').length;
 
     const sent = await sending;
     expect(sent.refused).toEqual([]);
     expect(enqueues.accepted().length).toBe(messages.length);
 
     // The killed worker's conversations wait for its locks to run out; then everything is answered.
-    await fake!.until(
+    await fake.until(
       (f) => readAnswers(f.calls, messages).diagnoses.size === messages.length,
       'a diagnosis for every event',
       55_000,
@@ -85,7 +58,7 @@ describe('a worker killed mid-load', () => {
     const queue = listeners[0]!.server.runtime.queue;
     await queue.drain();
     expect(await queue.failed()).toEqual([]);
-    const answers = readAnswers(await fake!.sync(), messages);
+    const answers = readAnswers(await fake.sync(), messages);
     const problems = problemsOf(answers, messages);
     expect({
       missing: problems.missing,

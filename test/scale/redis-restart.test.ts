@@ -5,64 +5,35 @@
  * event accepted before or after is answered exactly once, in its conversation's order, and every process
  * lives through it. Set-up as in two-workers.test.ts (cluster.ts), on a redis-server of this file's own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNAVAILABLE_TEXT } from '../../src/platform/unavailable.js';
 import { OwnRedisServer } from '../store/redis-server.js';
 import { waitFor } from '../support/wait.js';
-import {
-  deleteKeys,
-  drive,
-  dumpRun,
-  duplicatesOf,
-  EnqueueLog,
-  killChildren,
-  type Listener,
-  plan,
-  problemsOf,
-  RemoteFakeSlack,
-  readAnswers,
-  runPrefix,
-  sharedEnv,
-  spawnWorker,
-  startListener,
-  type WorkerChild,
-} from './cluster.js';
-
-const PREFIX = runPrefix();
-const CONVERSATIONS = 30;
-const PER_CONVERSATION = 20;
+import { clusterSuite, drive, duplicatesOf, plan, problemsOf, readAnswers } from './cluster.js';
 
 let redis: OwnRedisServer | undefined;
-let fake: RemoteFakeSlack | undefined;
-const listeners: Listener[] = [];
-const workers: WorkerChild[] = [];
-
-afterAll(async () => {
-  await dumpRun('redis-restart', { workers, listeners, ...(fake ? { calls: fake.calls } : {}) });
-  for (const listener of listeners) await listener.server.stop().catch(() => {});
-  await killChildren();
-  if (redis) {
-    await deleteKeys(redis.url, PREFIX).catch(() => {});
-    await redis.stop();
-  }
-}, 30_000);
+const CONVERSATIONS = 30;
+const PER_CONVERSATION = 20;
+const cluster = clusterSuite('redis-restart', {
+  env: { AUTHDOCTOR_JOB_LOCK_SECONDS: '5' },
+  redis: async () => {
+    redis = await OwnRedisServer.start();
+    return redis.url;
+  },
+  stopRedis: async () => {
+    await redis?.stop();
+  },
+});
 
 describe('Redis restarting mid-load', () => {
-  const enqueues = new EnqueueLog();
-
-  beforeAll(async () => {
-    redis = await OwnRedisServer.start();
-    fake = await RemoteFakeSlack.start();
-    const env = sharedEnv(fake, redis.url, PREFIX, { AUTHDOCTOR_JOB_LOCK_SECONDS: '5' });
-    workers.push(...(await Promise.all([spawnWorker('w1', env), spawnWorker('w2', env)])));
-    listeners.push(await startListener(env, enqueues), await startListener(env, enqueues));
-  }, 60_000);
+  const { enqueues } = cluster;
 
   it('answers everything accepted once, tells the rest to try again, and every process survives', async () => {
+    const { fake, workers, listeners } = cluster;
     const messages = plan(CONVERSATIONS, PER_CONVERSATION, 'RR');
     const sending = drive(messages, listeners, enqueues, { redeliverShare: 0.1, seed: 44 });
 
-    await fake!.until(
+    await fake.until(
       (f) => f.of('chat.postMessage').length >= messages.length / 4,
       'a quarter answered',
       45_000,
@@ -83,7 +54,7 @@ describe('Redis restarting mid-load', () => {
     expect(failed.length).toBeGreaterThanOrEqual(20);
     expect(accepted.length + failed.length).toBe(messages.length);
 
-    await fake!.until(
+    await fake.until(
       (f) => {
         const answers = readAnswers(f.calls, messages);
         return accepted.every((m) => answers.diagnoses.has(m.index));
@@ -94,7 +65,7 @@ describe('Redis restarting mid-load', () => {
     const queue = listeners[0]!.server.runtime.queue;
     await queue.drain();
     expect(await queue.failed()).toEqual([]);
-    const answers = readAnswers(await fake!.sync(), messages);
+    const answers = readAnswers(await fake.sync(), messages);
     const problems = problemsOf(answers, accepted);
     expect({
       missing: problems.missing,

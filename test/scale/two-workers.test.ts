@@ -4,55 +4,18 @@
  * conversation's order. The listeners (in this process) only accept; the children post every reply (see
  * cluster.ts for the set-up and how replies are mapped back to events).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  deleteKeys,
-  drive,
-  dumpRun,
-  EnqueueLog,
-  handledIn,
-  killChildren,
-  type Listener,
-  plan,
-  poster,
-  problemsOf,
-  REDIS_URL,
-  RemoteFakeSlack,
-  readAnswers,
-  runPrefix,
-  sharedEnv,
-  spawnWorker,
-  startListener,
-  type WorkerChild,
-} from './cluster.js';
+import { describe, expect, it } from 'vitest';
+import { clusterSuite, drive, handledIn, plan, poster, problemsOf, readAnswers } from './cluster.js';
 
-const PREFIX = runPrefix();
 const CONVERSATIONS = 50;
 const PER_CONVERSATION = 20;
-
-let fake: RemoteFakeSlack | undefined;
-const listeners: Listener[] = [];
-const workers: WorkerChild[] = [];
-
-afterAll(async () => {
-  await dumpRun('two-workers', { workers, listeners, ...(fake ? { calls: fake.calls } : {}) });
-  for (const listener of listeners) await listener.server.stop().catch(() => {});
-  await killChildren();
-  await deleteKeys(REDIS_URL, PREFIX);
-}, 30_000);
+const cluster = clusterSuite('two-workers');
 
 describe('two worker processes', () => {
-  const enqueues = new EnqueueLog();
-
-  beforeAll(async () => {
-    fake = await RemoteFakeSlack.start();
-    const env = sharedEnv(fake, REDIS_URL, PREFIX);
-    // Workers first: a listener's events must not wait for a worker to boot (tsx takes seconds).
-    workers.push(...(await Promise.all([spawnWorker('w1', env), spawnWorker('w2', env)])));
-    listeners.push(await startListener(env, enqueues), await startListener(env, enqueues));
-  }, 60_000);
+  const { enqueues } = cluster;
 
   it('answers each of 1,000 events once, in order, with both workers taking part', async () => {
+    const { fake, workers, listeners } = cluster;
     const messages = plan(CONVERSATIONS, PER_CONVERSATION, 'TW');
     const sent = await drive(messages, listeners, enqueues, { redeliverShare: 0.1, seed: 42 });
     expect(sent.refused).toEqual([]);
@@ -63,7 +26,7 @@ describe('two worker processes', () => {
     expect(enqueues.acceptedOrder.length).toBe(messages.length);
     const duplicatesDropped = [...enqueues.calls.values()].reduce((a, n) => a + n - 1, 0);
 
-    await fake!.until(
+    await fake.until(
       (f) => f.of('chat.postMessage').length >= messages.length,
       'a reply for every event',
       45_000,
@@ -72,7 +35,7 @@ describe('two worker processes', () => {
     const queue = listeners[0]!.server.runtime.queue;
     await queue.drain();
     expect(await queue.failed()).toEqual([]);
-    const answers = readAnswers(await fake!.sync(), messages);
+    const answers = readAnswers(await fake.sync(), messages);
     expect(problemsOf(answers, messages)).toEqual({
       missing: [],
       twice: [],
