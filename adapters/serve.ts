@@ -18,6 +18,7 @@ import { createRuntime, type Runtime } from '../src/conversation/runtime.js';
 import type { DiagnoserInit } from '../src/diagnose/service.js';
 import { AuthdoctorError, ErrorCodes } from '../src/errors.js';
 import type { WebhookInit } from '../src/escalation/route.js';
+import { RateLimitedError } from '../src/limits/refusal.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { createMetrics, type Metrics } from '../src/ops/metrics.js';
 import { type OpsServer, startOpsServer } from '../src/ops/server.js';
@@ -251,7 +252,17 @@ function measuredEngine(engine: Engine, metrics: Metrics): Engine {
         metrics.eventAccepted(platform, result.accepted);
         return result;
       } catch (error) {
-        metrics.acceptFailed(platform);
+        if (error instanceof RateLimitedError) metrics.eventRefused(platform, error.scope);
+        else metrics.acceptFailed(platform);
+        throw error;
+      }
+    },
+    admit: async (incoming) => {
+      try {
+        await engine.admit(incoming);
+      } catch (error) {
+        if (error instanceof RateLimitedError)
+          metrics.eventRefused(incoming.conversation.platform, error.scope);
         throw error;
       }
     },

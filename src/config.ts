@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AuthdoctorError, ErrorCodes } from './errors.js';
+import { parseAllowEntry } from './net/outbound.js';
 
 /** Unset and blank are the same thing in a .env file. */
 const blank = <T extends z.ZodType>(schema: T) =>
@@ -147,6 +148,38 @@ export const ConfigSchema = z.object({
       .min(0, { message: 'a TCP port from 0 to 65535 (0: any free port)' })
       .max(65_535, { message: 'a TCP port from 0 to 65535 (0: any free port)' }),
   ),
+  /**
+   * Messages and button clicks one user may send per minute (a burst of this many, refilled evenly); the
+   * first one over is answered with when to try again, the rest are dropped quietly. 0: no limit.
+   */
+  AUTHDOCTOR_USER_RATE_PER_MINUTE: intFrom(0, 100_000, 20, 'a count per minute (0: no limit)'),
+  /** As above, for a whole Slack workspace or Discord server together. 0: no limit. */
+  AUTHDOCTOR_WORKSPACE_RATE_PER_MINUTE: intFrom(0, 10_000_000, 600, 'a count per minute (0: no limit)'),
+  /** Conversations one user may have open at once (not fixed); a new one beyond is refused. 0: no limit. */
+  AUTHDOCTOR_MAX_OPEN_SESSIONS_PER_USER: intFrom(0, 10_000, 5, 'a count of conversations (0: no limit)'),
+  /**
+   * Hosts, IP addresses and CIDR ranges that outbound requests (escalation webhook, JWKS, file downloads)
+   * may reach although they are private, loopback or link-local: e.g. tickets.internal,10.0.0.0/8.
+   */
+  AUTHDOCTOR_OUTBOUND_ALLOW: blank(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .max(253)
+            .regex(/^(?:[A-Za-z0-9.-]+|\[?[0-9A-Fa-f:.]+\]?)(?:\/\d{1,3})?$/, {
+              message: 'host names, IP addresses or CIDR ranges (10.0.0.0/8, fd00::/8), comma-separated',
+            })
+            .refine((entry) => parseAllowEntry(entry) !== undefined, {
+              message: 'host names, IP addresses or CIDR ranges with a valid prefix (10.0.0.0/8, fd00::/8)',
+            }),
+        ),
+      ),
+  ).transform((v) => v ?? []),
   /** Who may run the admin commands (stats): Slack user ids (U…/W…) and Discord user ids. */
   AUTHDOCTOR_ADMINS: idList(
     /^(?:[UW][A-Z0-9]{6,}|\d{15,22})$/,

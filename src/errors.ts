@@ -13,6 +13,7 @@ export const ErrorCodes = {
   QUEUE_UNAVAILABLE: 'ERR_QUEUE_UNAVAILABLE',
   PLATFORM_REFUSED: 'ERR_PLATFORM_REFUSED',
   WEBHOOK_FAILED: 'ERR_WEBHOOK_FAILED',
+  RATE_LIMITED: 'ERR_RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

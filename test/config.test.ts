@@ -109,6 +109,29 @@ describe('config', () => {
     expect(problems(env)).toContain(expected);
   });
 
+  it('has abuse limits on by default, and names every bad one at once', () => {
+    const config = loadConfig({});
+    expect([
+      config.AUTHDOCTOR_USER_RATE_PER_MINUTE,
+      config.AUTHDOCTOR_WORKSPACE_RATE_PER_MINUTE,
+      config.AUTHDOCTOR_MAX_OPEN_SESSIONS_PER_USER,
+      config.AUTHDOCTOR_OUTBOUND_ALLOW,
+    ]).toEqual([20, 600, 5, []]);
+    const found = problems({
+      AUTHDOCTOR_USER_RATE_PER_MINUTE: '-1',
+      AUTHDOCTOR_WORKSPACE_RATE_PER_MINUTE: 'lots',
+      AUTHDOCTOR_MAX_OPEN_SESSIONS_PER_USER: '2.5',
+      AUTHDOCTOR_OUTBOUND_ALLOW: 'tickets.internal, http://x/',
+    });
+    for (const name of [
+      'AUTHDOCTOR_USER_RATE_PER_MINUTE: a count per minute (0: no limit)',
+      'AUTHDOCTOR_WORKSPACE_RATE_PER_MINUTE: a count per minute (0: no limit)',
+      'AUTHDOCTOR_MAX_OPEN_SESSIONS_PER_USER: a count of conversations (0: no limit)',
+      'AUTHDOCTOR_OUTBOUND_ALLOW:',
+    ])
+      expect(found).toContain(name);
+  });
+
   it('.env.example lists and explains every variable', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     for (const name of Object.keys(ConfigSchema.shape))

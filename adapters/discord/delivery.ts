@@ -16,6 +16,7 @@ import type { LiveInteraction } from './live.js';
 import { LiveInteractions } from './live.js';
 import { DiscordRecords, type MessageSources, type PostedEscalations } from './records.js';
 import { type DiscordPayload, reminderPacket } from './render.js';
+import { isDiscordAway } from './rest.js';
 
 /** REST tuning (tests: shorter timeouts, fewer retries, no extra wait after a 429). */
 export interface DiscordRestOptions {
@@ -69,7 +70,13 @@ export function createDiscordDelivery(deps: DiscordDeliveryDeps): DiscordDeliver
   const delivery = createDelivery({ rest, config, log, live, records, now });
   return {
     platform: 'discord',
-    deliver: (out) => delivery.deliver(out),
+    deliver: (out) =>
+      delivery.deliver(out).catch((error: unknown) => {
+        // Marked for the queue: Discord being away is retried for longer than a failing delivery.
+        if (isDiscordAway(error) && typeof error === 'object' && error !== null)
+          Object.assign(error, { outage: true });
+        throw error;
+      }),
     settled: (event, conversation) => delivery.settled(event, conversation),
     // A reminder reposts the escalation with a line saying how long it has waited unclaimed.
     escalate: (packet, conversation, claim, notice) =>

@@ -7,7 +7,9 @@ import {
   type APIChannel,
   type APIMessage,
   DiscordAPIError,
+  HTTPError,
   MessageFlags,
+  RateLimitError,
   type RawFile,
   type REST,
   RESTJSONErrorCodes,
@@ -151,6 +153,26 @@ export function apiCode(error: unknown): number | string | undefined {
  */
 export function isPermanent(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.status >= 400 && error.status < 500;
+}
+
+/**
+ * Discord failing for now (a 5xx, a rate limit discord.js gave up waiting out, no answer in time), as opposed
+ * to a refusal or a bug: the queue keeps retrying such a delivery past the job's attempts for a while
+ * (src/queue/shared.ts), and the message nonce makes the retry return Discord's first message, not a second.
+ */
+export function isDiscordAway(error: unknown): boolean {
+  if (error instanceof DiscordAPIError || error instanceof HTTPError)
+    return error.status >= 500 || error.status === 429;
+  if (error instanceof RateLimitError) return true;
+  const e = error as { name?: unknown; code?: unknown } | null;
+  return (
+    e?.name === 'AbortError' ||
+    e?.name === 'TimeoutError' ||
+    e?.code === 'ECONNRESET' ||
+    e?.code === 'ECONNREFUSED' ||
+    e?.code === 'UND_ERR_SOCKET' ||
+    e?.code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
 }
 
 /** The token of an interaction is dead (15 minutes passed, or it was never acknowledged in 3 s). */

@@ -21,6 +21,7 @@ import { registerEvents } from './listeners/events.js';
 import { registerShortcuts } from './listeners/shortcuts.js';
 import { registerViews } from './listeners/views.js';
 import { SlackMemory } from './memory.js';
+import { createHttpReceiver } from './receiver.js';
 import { WorkingIndicator } from './working.js';
 
 /** Web API tuning (retries, request timeout: client.ts) and the listener's own timings. */
@@ -58,7 +59,15 @@ export async function createSlackAdapter(
     convoStore: false,
     ...(mode === 'socket'
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { signingSecret: config.SLACK_SIGNING_SECRET ?? '', port: config.PORT }),
+      : {
+          // Bolt's receiver behind a stricter timestamp check (./receiver.ts).
+          receiver: createHttpReceiver({
+            signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+            port: config.PORT,
+            logger,
+            log,
+          }),
+        }),
   });
 
   const ttlMs = config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000;

@@ -96,12 +96,21 @@ export function logSlackFailure(
   else log.warn({ ...fields, code: failure.code }, `Slack did not take ${what}; will retry`);
 }
 
+/** Slack failing for now (an outage, a rate limit, no answer), as opposed to an error of unknown origin. */
+export function slackAway(failure: SlackFailure): boolean {
+  return failure.kind === 'transient' && failure.code !== 'error';
+}
+
 /**
  * What the queue gets to retry a reply later: a plain error (the one error class is for authdoctor's own
- * failures) carrying the platform's Retry-After, so the next attempt waits at least that long.
+ * failures) carrying the platform's Retry-After, so the next attempt waits at least that long. A failure on
+ * Slack's side is marked `outage`: the queue keeps retrying it past the job's attempts for a while
+ * (src/queue/shared.ts), so a Slack outage of a minute does not fail every reply in flight. An unknown error
+ * (`error`: possibly our own bug) has the usual attempts.
  */
 export function retryLater(failure: Extract<SlackFailure, { kind: 'transient' }>): Error {
   return Object.assign(new Error(`Slack call failed (${failure.code}); retrying later`), {
     retryAfterMs: failure.retryAfterMs ?? 0,
+    ...(slackAway(failure) ? { outage: true } : {}),
   });
 }

@@ -31,11 +31,19 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 8000;
 
 /**
  * A request that failed below HTTP (a timeout, a dropped connection) may have reached Slack: retrying it
- * here could post a reply twice. It goes back to the queue instead, whose retry first looks in the thread
- * for what was posted (deliver.ts). Rate limits and HTTP errors are answers, so they are retried here.
+ * here could post a reply twice. So may one answered 5xx (Slack documents that an internal error can come
+ * after "some aspect of the operation succeeded"; the chaos report's 5xx storm posted replies two and three
+ * times). Both go back to the queue instead, whose retry first looks in the thread for what was posted
+ * (deliver.ts). A rate limit is an answer that nothing was done, so it is retried here.
  */
-function noRetryAfterSending(error: Error & { code?: unknown }): void {
+function noRetryAfterSending(error: Error & { code?: unknown; statusCode?: unknown }): void {
   if (error.code === webApi.ErrorCode.RequestError) throw error;
+  if (
+    error.code === webApi.ErrorCode.HTTPError &&
+    typeof error.statusCode === 'number' &&
+    error.statusCode >= 500
+  )
+    throw error;
 }
 
 /** WebClient options from the config (SLACK_API_URL) and the caller's tuning; no logger. */

@@ -4,12 +4,13 @@
  * message to the engine with its files, and telling one user something only they should see.
  */
 import type { ConversationRef } from '../../src/conversation/events.js';
-import { isUnavailable, UNAVAILABLE_TEXT } from '../../src/platform/unavailable.js';
+import { refusalOf } from '../../src/platform/refusal.js';
 import { classifySlackError, isPermanent, logSlackFailure } from './api-errors.js';
 import type { SlackContext } from './context.js';
 import { type FilesRead, readFiles, trustedSlackUrl } from './files.js';
 import { entities } from './mrkdwn.js';
 import { isDirect } from './normalize.js';
+import { postResponseUrl } from './outbound.js';
 import type { SlackFile } from './payloads.js';
 
 export interface IncomingMessage {
@@ -25,6 +26,38 @@ export interface IncomingMessage {
   author?: string;
   /** The user's own message, where the "working…" reaction goes. */
   message?: { channel: string; ts: string };
+  /** Already counted against the rate limits (`admitMessage`). */
+  admitted?: boolean;
+}
+
+type Sender = Pick<IncomingMessage, 'id' | 'conversation' | 'user'>;
+
+/**
+ * Counts a message against the rate limits before any work is done for it (file downloads, reactions):
+ * false when it was refused, and its sender told (once per flood).
+ */
+export async function admitMessage(ctx: SlackContext, m: Sender): Promise<boolean> {
+  try {
+    await ctx.engine.admit(m);
+    return true;
+  } catch (error) {
+    await tellRefusal(ctx, m, error);
+    return false;
+  }
+}
+
+/** Tells the sender privately why their message was not taken; rethrows what is not a refusal (a bug). */
+async function tellRefusal(ctx: SlackContext, m: Sender, error: unknown): Promise<void> {
+  const refusal = refusalOf(error);
+  if (!refusal) throw error;
+  ctx.log[refusal.level]({ event: m.id, code: refusal.code }, 'a Slack message was not taken');
+  if (!refusal.quiet)
+    await tellPrivately(ctx, {
+      channel: m.conversation.channel,
+      user: m.user,
+      thread: m.conversation.thread,
+      text: refusal.text,
+    });
 }
 
 /**
@@ -46,20 +79,11 @@ export async function submitMessage(ctx: SlackContext, m: IncomingMessage): Prom
       ...(attachments.length > 0 ? { attachments } : {}),
       shared: m.shared,
       ...(m.author ? { author: m.author } : {}),
+      ...(m.admitted ? { admitted: true } : {}),
     }));
   } catch (error) {
     if (working) await ctx.working.done(m.id);
-    if (!isUnavailable(error)) throw error;
-    ctx.log.error(
-      { event: m.id, code: (error as { code?: unknown }).code },
-      'could not queue a Slack message',
-    );
-    await tellPrivately(ctx, {
-      channel: m.conversation.channel,
-      user: m.user,
-      thread: m.conversation.thread,
-      text: UNAVAILABLE_TEXT,
-    });
+    await tellRefusal(ctx, m, error);
     return;
   }
   if (!accepted) {
@@ -88,6 +112,7 @@ export function readMessageFiles(
     token: ctx.config.SLACK_BOT_TOKEN ?? '',
     maxBytes: ctx.config.AUTHDOCTOR_MAX_INPUT_BYTES,
     apiUrl: apiUrl(ctx),
+    allow: ctx.config.AUTHDOCTOR_OUTBOUND_ALLOW,
     timeoutMs: ctx.fileTimeoutMs,
   });
 }
@@ -185,18 +210,10 @@ export async function tellPrivately(
  */
 export async function respond(ctx: SlackContext, url: string | undefined, text: string): Promise<void> {
   if (!url || !trustedSlackUrl(url, apiUrl(ctx))) return;
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    await response.body?.cancel();
-    if (!response.ok) ctx.log.warn({ status: response.status }, 'Slack refused a response_url answer');
-  } catch (error) {
-    ctx.log.warn({ error: (error as Error).name }, 'could not answer through response_url');
-  }
+  const body = { response_type: 'ephemeral', replace_original: false, text };
+  const answer = await postResponseUrl(ctx.config, apiUrl(ctx), url, body);
+  if (answer.failure) ctx.log.warn({ error: answer.failure }, 'could not answer through response_url');
+  else if (!answer.ok) ctx.log.warn({ status: answer.status }, 'Slack refused a response_url answer');
 }
 
 /**
@@ -205,6 +222,20 @@ export async function respond(ctx: SlackContext, url: string | undefined, text: 
  * is never posted: only the bot has seen it, so it is not `shared` and needs no leak warning.
  */
 export async function diagnoseRequest(
+  ctx: SlackContext,
+  request: { id: string; channel: string; user: string; text: string; responseUrl?: string | undefined },
+): Promise<void> {
+  // The same request again (replayed with a fresh signature) must not post a second parent message.
+  if (!ctx.memory.take(request.id)) return;
+  try {
+    await placeAndSubmit(ctx, request);
+  } catch (error) {
+    ctx.memory.release(request.id);
+    throw error;
+  }
+}
+
+async function placeAndSubmit(
   ctx: SlackContext,
   request: { id: string; channel: string; user: string; text: string; responseUrl?: string | undefined },
 ): Promise<void> {

@@ -14,7 +14,7 @@ import type { Outbound } from '../../src/conversation/engine.js';
 import type { ConversationRef } from '../../src/conversation/events.js';
 import type { Logger } from '../../src/log.js';
 import type { Reply } from '../../src/reply/model.js';
-import { classifySlackError, isPermanent, logSlackFailure, retryLater } from './api-errors.js';
+import { classifySlackError, isPermanent, logSlackFailure, retryLater, slackAway } from './api-errors.js';
 import type { SlackMemory } from './memory.js';
 import { isDirect } from './normalize.js';
 import { renderReply, type SlackMessage } from './render.js';
@@ -176,7 +176,9 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
 
   /**
    * The parts of `out`'s event already in the conversation (found by their metadata), by `reply.part`. A
-   * failed look-up posts anyway: a reply twice is better than none.
+   * look-up Slack refuses for good (a missing history scope) posts anyway: a reply twice is better than
+   * none. One that fails for now (Slack away) is thrown, and the queue looks again later: during an outage
+   * the part may well have been posted, and retrying costs nothing but time.
    */
   async function alreadyPosted(ref: ConversationRef, out: Outbound): Promise<Map<string, string>> {
     const found = new Map<string, string>();
@@ -196,8 +198,10 @@ export function createDelivery(deps: DeliveryDeps): (out: Outbound) => Promise<v
           found.set(partKey(payload.reply, payload.part), message.ts);
       }
     } catch (error) {
+      const failure = classifySlackError(error);
+      if (slackAway(failure)) throw error;
       log.warn(
-        { event: out.event, code: classifySlackError(error).code },
+        { event: out.event, code: failure.code },
         'could not check whether a reply was already posted; posting it',
       );
     }

@@ -1,9 +1,12 @@
 /**
  * Text files and snippets attached to a message, read as part of the paste. `url_private` needs the bot
- * token, so the token is only ever sent to Slack's own hosts (or the configured API host, for proxies and
- * fakes). Everything that could not be read becomes a note for the user, never an error.
+ * token, so the token is only ever sent to Slack's own file hosts (or the configured API host, for proxies
+ * and fakes), on the first request and on every redirect (./outbound.ts), and only to addresses the
+ * outbound policy allows. Everything that could not be read becomes a note for the user, never an error.
  */
+import type { Resolve } from '../../src/net/outbound.js';
 import { readAttachment } from '../../src/platform/attachments.js';
+import { slackFileHostRule, slackPolicy } from './outbound.js';
 import type { SlackFile } from './payloads.js';
 
 export interface FilesRead {
@@ -18,7 +21,11 @@ export interface FileReader {
   maxBytes: number;
   /** SLACK_API_URL, whose host may serve files too. */
   apiUrl: string;
+  /** AUTHDOCTOR_OUTBOUND_ALLOW. */
+  allow: readonly string[];
   timeoutMs?: number;
+  /** DNS resolution (tests). */
+  resolve?: Resolve;
 }
 
 const NO_CONTENT_MODES = new Set(['tombstone', 'hidden_by_limit']);
@@ -27,14 +34,21 @@ const BINARY_TYPES = /^(?:image|video|audio|font)\/|^application\/(?:pdf|zip|gzi
 export async function readFiles(files: readonly SlackFile[], reader: FileReader): Promise<FilesRead> {
   const out: FilesRead = { attachments: [], notes: [] };
   let budget = reader.maxBytes;
+  const policy = slackPolicy(reader.allow, reader.apiUrl);
+  const hostRule = slackFileHostRule(reader.apiUrl);
   for (const file of files) {
     const name = (file.name || file.title || 'attached file').slice(0, 120);
     const url = file.url_private_download ?? file.url_private;
     if (file.mode && NO_CONTENT_MODES.has(file.mode)) {
       out.notes.push(`${name}: Slack no longer shows me this file; paste its text instead.`);
-    } else if (!url || file.file_access === 'check_file_info' || !trustedSlackUrl(url, reader.apiUrl)) {
+    } else if (!url || file.file_access === 'check_file_info') {
       out.notes.push(
         `${name}: I cannot open this file (shared from another workspace?); paste its text instead.`,
+      );
+    } else if (!onSlackFileHost(url, hostRule)) {
+      // Not even asked for: the link in the payload does not lead to Slack.
+      out.notes.push(
+        `${name}: the file could not be downloaded (its link does not lead to Slack's file servers); paste its text instead.`,
       );
     } else if (file.mimetype && BINARY_TYPES.test(file.mimetype)) {
       out.notes.push(`${name} is not a text file; paste the request, trace or log as text.`);
@@ -46,8 +60,12 @@ export async function readFiles(files: readonly SlackFile[], reader: FileReader)
         name,
         headers: { Authorization: `Bearer ${reader.token}` },
         maxBytes: budget,
+        policy,
+        hostRule,
+        hostsName: "Slack's file servers",
         ...(file.size !== undefined ? { size: file.size } : {}),
         ...(reader.timeoutMs !== undefined ? { timeoutMs: reader.timeoutMs } : {}),
+        ...(reader.resolve ? { resolve: reader.resolve } : {}),
       });
       if (!read.ok) {
         out.notes.push(read.message);
@@ -59,6 +77,14 @@ export async function readFiles(files: readonly SlackFile[], reader: FileReader)
     }
   }
   return out;
+}
+
+function onSlackFileHost(url: string, rule: (url: URL) => string | undefined): boolean {
+  try {
+    return rule(new URL(url)) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import type { Diagnoser } from '../diagnose/service.js';
+import { limitsFor, type RateLimiter, type RateLimits } from '../limits/index.js';
+import { RateLimitedError } from '../limits/refusal.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { JobInfo, JobQueue } from '../queue/types.js';
 import { type Reply, ReplySchema } from '../reply/model.js';
@@ -30,8 +32,9 @@ import {
 } from './events.js';
 import { intentOf } from './intents.js';
 import { type PrepareInput, prepareMessage } from './prepare.js';
+import { tooManyOpen } from './replies.js';
 import { readState, type SessionState } from './state.js';
-import { type EngineSettings, shortId, step } from './step.js';
+import { type EngineSettings, type StepResult, shortId, step } from './step.js';
 
 export interface Outbound {
   conversation: ConversationRef;
@@ -58,6 +61,8 @@ export interface EngineSettingsWithHost extends EngineSettings {
    * another worker can take its event over: set alongside the queue's job lock.
    */
   lockMs?: number;
+  /** Conversations in progress one user may have at once; a new one beyond is refused. 0 or unset: no cap. */
+  maxOpenSessionsPerUser?: number;
 }
 
 export interface EngineDeps {
@@ -115,8 +120,10 @@ export interface EngineDeps {
   ): Promise<void> | void;
   /** Fix outcomes, for analytics. */
   outcome?(outcome: Outcome, conversation: ConversationRef): Promise<void>;
-  /** Deletes what other parts (analytics) keep about a user. */
+  /** Deletes what other parts keep about a user (the escalation webhook's queued deliveries). */
   forget?(user: string): Promise<void>;
+  /** Per-user and per-workspace message limits, checked before a message is read or queued. */
+  limits?: RateLimits & { limiter: RateLimiter };
   now?: () => number;
   log?: Logger;
 }
@@ -166,6 +173,8 @@ interface IncomingBase {
   id: string;
   conversation: ConversationRef;
   user: string;
+  /** Already counted against the rate limits by `admit` (before the adapter did any work for it). */
+  admitted?: boolean;
 }
 
 export interface Accepted {
@@ -182,6 +191,11 @@ export interface Accepted {
 }
 
 export interface Engine {
+  /**
+   * Counts a message or click against the rate limits before an adapter does any work for it (downloads,
+   * threads, reactions); throws RateLimitedError when a limit is spent. Pass `admitted: true` to `accept`.
+   */
+  admit(incoming: Pick<IncomingBase, 'id' | 'conversation' | 'user'>): Promise<void>;
   /**
    * Queues an event; `accepted: false` when this event id was already accepted, or (a claim) when the
    * escalation it names is no longer waiting for a human.
@@ -214,6 +228,8 @@ const RecordSchema = z.object({
 });
 type StoredRecord = z.infer<typeof RecordSchema>;
 const PROCESSED_KEPT = 64;
+/** Conversations the bot is still working on; escalated ones are a human's and fixed ones are over. */
+const ACTIVE_PHASES: ReadonlySet<string> = new Set(['awaiting_paste', 'diagnosed', 'walking']);
 const DEFAULT_LOCK_MS = 30_000;
 // A new event waits for the lock a little longer than a dead holder keeps it.
 const LOCK_WAIT_EXTRA_MS = 5_000;
@@ -233,6 +249,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const at = now();
     if (incoming.kind === 'claim') return acceptClaim(incoming, at);
     if (incoming.kind === 'release') return acceptRelease(incoming, at);
+    if (!incoming.admitted) await checkRate(incoming, at);
     const key = conversationKey(incoming.conversation);
     const event: ConversationEvent =
       incoming.kind === 'action'
@@ -247,7 +264,36 @@ export function createEngine(deps: EngineDeps): Engine {
           }
         : await prepareEvent(incoming, at, `${key}|${incoming.user}`);
     const job: EventJob = { conversation: incoming.conversation, event };
-    return deps.queue.enqueue({ id: `event:${incoming.id}`, group: key, payload: job });
+    return deps.queue.enqueue({ id: `event:${incoming.id}`, group: key, payload: job, owner: incoming.user });
+  }
+
+  /** Throws RateLimitedError when a limit is spent. A limiter that fails lets the message through. */
+  async function checkRate(incoming: IncomingBase, at: number): Promise<void> {
+    const limits = deps.limits;
+    if (!limits) return;
+    const wanted = limitsFor(incoming.conversation, incoming.user, limits);
+    if (wanted.length === 0) return;
+    let decision: Awaited<ReturnType<RateLimiter['take']>>;
+    try {
+      decision = await limits.limiter.take(wanted, { now: at, notifyAs: incoming.user });
+    } catch (error) {
+      log.warn(
+        { event: incoming.id, error: (error as Error).message },
+        'rate limiter unavailable; let through',
+      );
+      return;
+    }
+    if (decision.ok) return;
+    log.info(
+      {
+        event: incoming.id,
+        scope: decision.scope,
+        retryAfterMs: decision.retryAfterMs,
+        quiet: !decision.notify,
+      },
+      'message refused by a rate limit',
+    );
+    throw new RateLimitedError(decision, incoming.conversation.platform);
   }
 
   async function acceptClaim(incoming: IncomingClaim, at: number): Promise<Accepted> {
@@ -333,6 +379,20 @@ export function createEngine(deps: EngineDeps): Engine {
         at,
       });
       if (prepared.paste) window.keep(windowKey, text, at);
+      // What an operator debugging a wrong answer needs, all of it redacted: fingerprints, never values.
+      if (prepared.paste)
+        log.debug(
+          {
+            event: incoming.id,
+            kinds: prepared.paste.attempt.kinds,
+            provider: prepared.paste.attempt.provider,
+            causes: prepared.paste.attempt.findings.map((f) => f.cause),
+            credentials: prepared.paste.attempt.credentials,
+            notes: prepared.paste.attempt.notes,
+            truncated: prepared.truncated,
+          },
+          'message prepared',
+        );
       return {
         ...base,
         text: prepared.text,
@@ -361,7 +421,12 @@ export function createEngine(deps: EngineDeps): Engine {
         const resumed = record.outbox?.event === event.id;
         if (!record.processed.includes(event.id)) {
           const before = readState(record.state);
-          const result = step(before, event, deps.settings);
+          let result = step(before, event, deps.settings);
+          if (before === null && result.state !== null) result = await capOpen(result, event, key);
+          // Deleted before the confirmation goes out, so "done" is true when the user reads it; deleting
+          // again on a retry finds nothing.
+          for (const effect of result.effects)
+            if (effect.type === 'forget') await forgetUser(effect.user, key);
           record.state = result.state;
           record.owner = result.state?.user ?? null;
           record.processed = [...record.processed, event.id].slice(-PROCESSED_KEPT);
@@ -391,6 +456,15 @@ export function createEngine(deps: EngineDeps): Engine {
               replies: result.replies.length,
             },
             'event handled',
+          );
+          log.debug(
+            {
+              event: event.id,
+              before: before?.phase ?? null,
+              replies: result.replies.map((r) => r.summary),
+              effects: result.effects.map((e) => e.type),
+            },
+            'reducer turn',
           );
         }
         await flush(key, record, conversation, resumed);
@@ -446,6 +520,7 @@ export function createEngine(deps: EngineDeps): Engine {
             id: effect.id,
             group: key,
             delayMs: Math.max(0, effect.at - now()),
+            owner: user,
             payload: {
               conversation,
               event: {
@@ -498,7 +573,7 @@ export function createEngine(deps: EngineDeps): Engine {
           await deps.outcome?.(effect.outcome, conversation);
           return;
         case 'forget':
-          await forgetUser(effect.user, key);
+          // Carried out before the replies went out (see handle).
           return;
       }
     } catch (error) {
@@ -507,14 +582,43 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
+  /**
+   * Everything kept about a user: their conversations and what is indexed with them (claim tokens, platform
+   * records), their queued events and follow-ups (not the one running: it is this "forget me"), and what
+   * other parts hold (queued escalation webhooks). Analytics keep no user ids, so they hold nothing to delete.
+   */
   async function forgetUser(user: string, current: string): Promise<void> {
-    for (const key of await deps.store.keysOfUser(user)) {
-      const state = key === current ? null : readState(readRecord(await deps.store.get(key)).state);
-      for (const timer of Object.values(state?.timers ?? {})) await deps.queue.cancel(timer.id);
-      await deps.store.delete(key);
-    }
-    await deps.store.delete(current);
+    const jobs = await deps.queue.purge(user);
+    const keys = await deps.store.keysOfUser(user);
+    // The current conversation too: it is saved again afterwards, owned by nobody and holding no state.
+    for (const key of new Set([...keys, current])) await deps.store.delete(key);
+    // Reading the index again prunes it of the deleted keys, so no index is left naming the user.
+    await deps.store.keysOfUser(user);
     await deps.forget?.(user);
+    log.info({ conversations: keys.length, jobs }, 'forgot a user');
+  }
+
+  /**
+   * A message that would start a conversation, from a user who already has as many in progress as allowed:
+   * refused privately. A leak warning it raised still goes out (the credential is exposed either way).
+   */
+  async function capOpen(result: StepResult, event: ConversationEvent, key: string): Promise<StepResult> {
+    const cap = deps.settings.maxOpenSessionsPerUser ?? 0;
+    if (cap <= 0 || event.type !== 'message') return result;
+    let open = 0;
+    for (const other of await deps.store.keysOfUser(event.user)) {
+      if (other === key || other.startsWith('claim:')) continue;
+      const state = readState(readRecord(await deps.store.get(other)).state);
+      if (state?.user === event.user && ACTIVE_PHASES.has(state.phase)) open++;
+    }
+    if (open < cap) return result;
+    log.info({ event: event.id, open }, 'new conversation refused: too many in progress');
+    const warnings = result.replies.filter((r) => r.visibility === 'private' && r.to !== undefined);
+    return {
+      state: null,
+      replies: [...warnings, tooManyOpen(open, event.user, deps.settings.sessionTtlMs)],
+      effects: [],
+    };
   }
 
   async function save(key: string, record: StoredRecord): Promise<void> {
@@ -526,6 +630,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     accept,
+    admit: (incoming) => checkRate(incoming, now()),
     start: () =>
       deps.queue.process(async (job) => {
         try {

@@ -34,7 +34,7 @@ export function intentOf(text: string): ActionId | undefined {
   const words = text
     .replace(/<@[!&]?\w+>|@\w+/g, ' ')
     .toLowerCase()
-    .replace(/[.!,;:]+$/g, '')
+    .replace(/(?<![.!,;:])[.!,;:]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (words.length === 0 || words.length > MAX_LENGTH) return undefined;

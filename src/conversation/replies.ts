@@ -5,6 +5,7 @@
 import type { Guide } from '../checklist/guide.js';
 import { guideFor } from '../checklist/guides.js';
 import { type StepId, stepById } from '../checklist/steps.js';
+import { humanDuration } from '../reply/duration.js';
 import type { Action, ActionId, FindingView, Part, Reply } from '../reply/model.js';
 import { lastStatus, succeeded } from './compare.js';
 import type { EscalationPacket } from './effects.js';
@@ -321,6 +322,21 @@ export function leakWarning(leaks: readonly Leak[], author: string): Reply {
     visibility: 'private',
     to: author,
   });
+}
+
+/** A new conversation refused: the user has as many open (the bot still working on them) as one may. */
+export function tooManyOpen(open: number, user: string, idleMs: number): Reply {
+  return reply(
+    'Too many conversations open at once',
+    [
+      {
+        type: 'text',
+        text: `You already have ${open} conversations with me in progress, the most I keep going for one person at once, so I didn't start one here. Finish one first: in its thread say \`fixed\` if it's solved, or \`human\` to hand it to the support team. Or say \`forget me\` to close them all. A conversation left alone closes by itself after ${humanDuration(idleMs)}.`,
+        tone: 'plain',
+      },
+    ],
+    { visibility: 'private', to: user },
+  );
 }
 
 export function textReply(

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { createDiagnoser, type Diagnoser, type DiagnoserInit } from '../diagnose/service.js';
 import { type WebhookInit, webhookFromConfig, withWebhook } from '../escalation/route.js';
 import type { WebhookSender } from '../escalation/webhook.js';
+import { createRateLimiter, rateLimitsFrom } from '../limits/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import { createJobQueue } from '../queue/index.js';
 import type { JobQueue } from '../queue/types.js';
@@ -41,6 +42,7 @@ export function settingsFrom(config: Config): EngineSettingsWithHost {
     sessionTtlMs: config.AUTHDOCTOR_SESSION_TTL_HOURS * 3_600_000,
     renotifyMs: config.AUTHDOCTOR_RENOTIFY_MINUTES * 60_000,
     lockMs: config.AUTHDOCTOR_JOB_LOCK_SECONDS * 1000,
+    maxOpenSessionsPerUser: config.AUTHDOCTOR_MAX_OPEN_SESSIONS_PER_USER,
     support: {
       ...(config.AUTHDOCTOR_SUPPORT_URL ? { url: config.AUTHDOCTOR_SUPPORT_URL } : {}),
       ...(supportChannel(config) ? { channel: supportChannel(config)! } : {}),
@@ -82,12 +84,17 @@ export function createRuntime(
   });
   const queue = init.queue ?? createJobQueue<EventJob>(config, 'events', init.log ? { log: init.log } : {});
   const analytics = init.analytics ?? createAnalytics(config);
+  const limiter = createRateLimiter(config);
   const engine = createEngine({
     diagnoser,
     store,
     queue,
     settings,
     ...(webhook ? withWebhook(hooks, webhook, init.log ?? silentLogger) : hooks),
+    ...(limiter ? { limits: { ...rateLimitsFrom(config), limiter } } : {}),
+    forget: async (user) => {
+      await Promise.all([hooks.forget?.(user), webhook?.purge(user)]);
+    },
     handled: async (record, conversation) => {
       // Neither observer may cost the other an event: both run, and a failure is reported after.
       const results = await Promise.allSettled([
@@ -114,6 +121,7 @@ export function createRuntime(
       // After the engine: its last effects may still queue deliveries.
       await webhook?.close();
       await store.close();
+      await limiter?.close();
       if (!init.analytics) await analytics.close();
     },
   };

@@ -502,7 +502,7 @@ class Turn {
     this.#say(
       textReply(
         'Deleted what I kept about you',
-        'Done: I deleted your conversations with me, their pending follow-ups and your entries in the statistics. Pastes were only ever kept redacted. Paste again any time to start fresh.',
+        "Done: I deleted your conversations with me, your messages and follow-ups still waiting in my queue, and any hand-over to the support team not yet delivered. My statistics never held your name, and pastes were only ever kept redacted. What is already posted in chat stays (delete it there if you want), and a support ticket already opened is the support team's to delete. Paste again any time to start fresh.",
       ),
     );
   }

@@ -8,7 +8,7 @@ import type { Evidence } from '../intake/evidence.js';
 import { type IntakeOptions, intake } from '../intake/index.js';
 import { checkSignatures, type SignatureCheckOptions } from '../providers/jwks.js';
 import { builtinKnowledge, type ProviderKnowledge } from '../providers/knowledge.js';
-import { applyPackFormats } from '../providers/pack-formats.js';
+import { applyPackFormats, packTextFormats } from '../providers/pack-formats.js';
 import { RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { Rule } from '../rules/types.js';
@@ -63,7 +63,9 @@ export async function examine(
   input: string | Uint8Array,
   init: DiagnoseInit = {},
 ): Promise<{ evidence: Evidence; diagnosis: Diagnosis }> {
-  const evidence = intake(input, init.intake);
+  // Pack formats with a prefix are credentials in free text too: intake must know them to hide them.
+  const textFormats = packTextFormats(init.knowledge ?? builtinKnowledge());
+  const evidence = intake(input, { ...init.intake, textFormats });
   const signatures =
     init.signatureCheck && init.signatureCheck.issuers.length > 0
       ? await checkSignatures(evidence, init.signatureCheck)

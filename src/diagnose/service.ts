@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { IntakeOptions } from '../intake/index.js';
+import { outboundPolicy } from '../net/outbound.js';
 import type { ProviderKnowledge } from '../providers/knowledge.js';
 import { loadKnowledge } from '../providers/load.js';
 import type { Clock, DiagnoseOptions } from './context.js';
@@ -27,18 +28,21 @@ export interface Diagnoser {
 
 export interface DiagnoserInit {
   options?: Partial<DiagnoseOptions>;
-  /** Tests only: let the JWKS check reach loopback and private addresses. */
-  allowPrivateAddresses?: boolean;
 }
 
 type DiagnoserConfig = Pick<
   Config,
-  'AUTHDOCTOR_PACKS' | 'AUTHDOCTOR_JWKS_ISSUERS' | 'AUTHDOCTOR_JWKS_TIMEOUT_MS' | 'AUTHDOCTOR_MAX_INPUT_BYTES'
+  | 'AUTHDOCTOR_PACKS'
+  | 'AUTHDOCTOR_JWKS_ISSUERS'
+  | 'AUTHDOCTOR_JWKS_TIMEOUT_MS'
+  | 'AUTHDOCTOR_MAX_INPUT_BYTES'
+  | 'AUTHDOCTOR_OUTBOUND_ALLOW'
 >;
 
 export function createDiagnoser(config: DiagnoserConfig, init: DiagnoserInit = {}): Diagnoser {
   const knowledge = loadKnowledge(config);
   const issuers = config.AUTHDOCTOR_JWKS_ISSUERS;
+  const outbound = outboundPolicy({ allow: config.AUTHDOCTOR_OUTBOUND_ALLOW });
   const examineOne: Diagnoser['examine'] = (input, call = {}) =>
     examine(input, {
       knowledge,
@@ -46,7 +50,7 @@ export function createDiagnoser(config: DiagnoserConfig, init: DiagnoserInit = {
       signatureCheck: {
         issuers,
         timeoutMs: config.AUTHDOCTOR_JWKS_TIMEOUT_MS,
-        ...(init.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
+        outbound,
       },
       ...(call.clock ? { clock: call.clock } : {}),
       ...(init.options ? { options: init.options } : {}),

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { EngineDeps } from '../conversation/engine.js';
 import type { ConversationRef } from '../conversation/events.js';
 import type { Logger } from '../log.js';
+import { outboundPolicy } from '../net/outbound.js';
 import { createJobQueue } from '../queue/index.js';
 import type { JobQueue } from '../queue/types.js';
 import {
@@ -23,8 +24,7 @@ export const WEBHOOK_BACKOFF_MS = 2000;
 
 type Routes = Pick<EngineDeps, 'escalate' | 'claimed' | 'released'>;
 
-export interface WebhookInit
-  extends Partial<Pick<WebhookSenderOptions, 'fetch' | 'timeoutMs' | 'now' | 'onAttempt'>> {
+export interface WebhookInit extends Partial<Pick<WebhookSenderOptions, 'timeoutMs' | 'now' | 'onAttempt'>> {
   /** The delivery queue (tests). Default: the `webhooks` job queue (BullMQ with REDIS_URL), 12 tries. */
   queue?: JobQueue<WebhookJob>;
 }
@@ -51,7 +51,7 @@ export function webhookFromConfig(
     secret,
     queue,
     log,
-    ...(init.fetch ? { fetch: init.fetch } : {}),
+    policy: outboundPolicy({ allow: config.AUTHDOCTOR_OUTBOUND_ALLOW }),
     ...(init.timeoutMs !== undefined ? { timeoutMs: init.timeoutMs } : {}),
     ...(init.now ? { now: init.now } : {}),
     ...(init.onAttempt ? { onAttempt: init.onAttempt } : {}),

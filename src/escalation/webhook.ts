@@ -4,9 +4,13 @@
  * survive a restart when the queue is durable (BullMQ): `send` only enqueues; the queue's worker runs
  * `handle`, which POSTs once and throws to be retried.
  *
+ * The POST is an outbound request (src/net/request.ts): the receiver's address must be public unless it is
+ * listed in AUTHDOCTOR_OUTBOUND_ALLOW (an internal ticket system usually is), checked at connect time.
+ *
  * What is retried: network errors and timeouts, 5xx, 408 and 429 (waiting at least the receiver's
- * Retry-After). What is not: any other 4xx and every redirect (never followed: the body is signed for one
- * receiver and a redirect is a misconfigured URL). Those still throw, so the job ends in the failed set
+ * Retry-After). What is not: any other 4xx, every redirect (never followed: the body is signed for one
+ * receiver and a redirect is a misconfigured URL) and an address the outbound policy refuses (a retry would
+ * be refused again). Those still throw, so the job ends in the failed set
  * (`authdoctor jobs failed --queue webhooks`, then `jobs retry ID --queue webhooks` once the receiver is
  * fixed), but later attempts of that job do not POST again.
  *
@@ -17,6 +21,8 @@ import { z } from 'zod';
 import { EscalationPacketSchema } from '../conversation/effects.js';
 import { AuthdoctorError, ErrorCodes } from '../errors.js';
 import type { Logger } from '../log.js';
+import { OUTBOUND_ALLOW_VARIABLE, type OutboundPolicy, outboundPolicy } from '../net/outbound.js';
+import { outboundRequest } from '../net/request.js';
 import { isUnrecoverable } from '../queue/shared.js';
 import type { EnqueueResult, JobInfo, JobQueue } from '../queue/types.js';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './sign.js';
@@ -65,8 +71,8 @@ export interface WebhookSenderOptions {
   secret: string;
   queue: JobQueue<WebhookJob>;
   log: Logger;
-  /** Tests; the global fetch otherwise. */
-  fetch?: typeof fetch;
+  /** Which addresses the receiver may have (AUTHDOCTOR_OUTBOUND_ALLOW). Default: public addresses only. */
+  policy?: OutboundPolicy;
   /** One POST gives up after this long (default 10 s), and is retried. */
   timeoutMs?: number;
   /** The clock for X-Authdoctor-Timestamp (tests). */
@@ -80,6 +86,8 @@ export interface WebhookSender {
   send(event: WebhookEventInput): Promise<EnqueueResult & { id: string }>;
   /** One delivery attempt: the queue's handler. Throws to be retried. */
   handle(job: JobInfo<WebhookJob>): Promise<void>;
+  /** Drops the deliveries still queued or failed for escalations of this user ("forget me"). */
+  purge(user: string): Promise<number>;
   /** Starts the queue's worker with `handle`. Call once, in processes that run workers. */
   start(): void;
   /** Closes the queue: deliveries in flight finish, pending retries wait in a durable queue. */
@@ -110,7 +118,7 @@ export class WebhookDeliveryError extends AuthdoctorError {
 
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const { url, secret, queue, log } = options;
-  const post = options.fetch ?? fetch;
+  const policy = options.policy ?? outboundPolicy({ allow: [] });
   const timeoutMs = options.timeoutMs ?? 10_000;
   const now = options.now ?? Date.now;
   const host = hostOf(url);
@@ -125,6 +133,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       // One escalation's events go out in order: "claimed" never overtakes its "created".
       group: `webhook.${parsed.data.escalation.id}`,
       payload: { event: parsed.data },
+      owner: parsed.data.escalation.user,
     });
     return { ...queued, id };
   }
@@ -140,33 +149,46 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     const attempt = job.attemptsMade + 1;
     const body = JSON.stringify(event);
     const timestamp = String(Math.floor(now() / 1000));
-    let response: Response;
-    try {
-      response = await post(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'authdoctor-webhook/1',
-          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
-          [TIMESTAMP_HEADER]: timestamp,
-          [DELIVERY_HEADER]: event.id,
-          [EVENT_HEADER]: event.type,
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+    const response = await outboundRequest({
+      url,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'authdoctor-webhook/1',
+        [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+        [TIMESTAMP_HEADER]: timestamp,
+        [DELIVERY_HEADER]: event.id,
+        [EVENT_HEADER]: event.type,
+      },
+      body,
+      policy,
+      // The operator chose the URL; http to a listed internal receiver is theirs to decide.
+      requireHttps: false,
+      timeoutMs,
+      // The answer's body is not needed; reading it would only hold the socket longer.
+      maxBytes: 0,
+      overflow: 'truncate',
+    });
+    if (!response.ok && response.failure === 'refused') {
+      // `detail` names the host and the address it resolved to, never the URL's path (it may carry a token).
+      log.error(
+        { delivery: event.id, event: event.type, attempt, host, reason: response.detail },
+        `escalation webhook refused by the outbound address policy: not retried. If the receiver is meant to be on a private address, add its host or address to ${OUTBOUND_ALLOW_VARIABLE}; then retry the job (authdoctor jobs retry ID --queue webhooks)`,
+      );
+      throw new WebhookDeliveryError(`escalation webhook refused: ${response.detail}`, {
+        unrecoverable: true,
+        hint: `Add the receiver's host or address to ${OUTBOUND_ALLOW_VARIABLE}, or point AUTHDOCTOR_ESCALATION_WEBHOOK_URL at a public address.`,
       });
-    } catch (error) {
-      const reason = networkReason(error);
+    }
+    if (!response.ok && response.failure !== 'redirect') {
+      const reason = response.failure === 'timeout' ? 'timed out' : (response.code ?? 'network error');
       log.warn(
         { delivery: event.id, event: event.type, attempt, host, reason },
         'escalation webhook unreachable; will retry',
       );
       throw new WebhookDeliveryError(`escalation webhook unreachable (${reason})`);
     }
-    // The answer's body is not needed; reading it to the end would only hold the socket longer.
-    await response.body?.cancel().catch(() => {});
-    const status = response.status;
+    const status = response.status ?? 0;
     if (status >= 200 && status < 300) {
       log.info(
         { delivery: event.id, event: event.type, attempt, host, status },
@@ -175,7 +197,8 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       return;
     }
     if (status >= 500 || status === 408 || status === 429) {
-      const retryAfterMs = retryAfterOf(response.headers.get('retry-after'), now());
+      const retryAfter = response.ok ? response.headers['retry-after'] : undefined;
+      const retryAfterMs = retryAfterOf(retryAfter ?? null, now());
       log.warn(
         {
           delivery: event.id,
@@ -211,6 +234,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   return {
     send,
     handle,
+    purge: (user) => queue.purge(user),
     start: () =>
       queue.process(async (job) => {
         try {
@@ -248,14 +272,6 @@ export function retryAfterOf(header: string | null, now: number): number | undef
   const ms = /^\d{1,9}$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
   if (!Number.isFinite(ms) || ms < 0) return undefined;
   return Math.min(ms, MAX_RETRY_AFTER_MS);
-}
-
-/** A network failure as a short code (ECONNREFUSED, TimeoutError): never a message that could echo the URL. */
-function networkReason(error: unknown): string {
-  const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown; name?: unknown } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timed out';
-  const code = e?.cause?.code ?? e?.code ?? e?.cause?.name ?? e?.name;
-  return typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : 'network error';
 }
 
 function hostOf(url: string): string {

@@ -13,6 +13,7 @@ import {
   isCredentialParam,
 } from './credentials/names.js';
 import { CredentialRegistry } from './credentials/registry.js';
+import { scanTextFormats, type TextFormat } from './credentials/text-formats.js';
 import type {
   Challenge,
   ErrorBody,
@@ -43,6 +44,8 @@ export interface BuildInput {
   notes: Note[];
   bytes: number;
   truncated: boolean;
+  /** Prefixed formats from outside the format table (provider packs), looked for in free text too. */
+  textFormats?: readonly TextFormat[];
 }
 
 export function buildEvidence(input: BuildInput): Evidence {
@@ -79,6 +82,12 @@ export function buildEvidence(input: BuildInput): Evidence {
     registerKeyedSecrets(body.text, registry, 'body', `bodies@${body.line ?? 0}`);
   registerKeyedSecrets(input.text, registry, 'text', 'text');
   for (const hit of scanText(input.text)) {
+    if (registry.has(hit.value)) continue;
+    lineAt ??= lineLocator(input.text);
+    const line = lineAt(hit.start);
+    registry.register(hit.value, { location: 'text', pointer: `text@${line}`, line });
+  }
+  for (const hit of scanTextFormats(input.text, input.textFormats)) {
     if (registry.has(hit.value)) continue;
     lineAt ??= lineLocator(input.text);
     const line = lineAt(hit.start);

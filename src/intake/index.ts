@@ -4,6 +4,7 @@
  * secrets, scrubbing).
  */
 import { buildEvidence } from './build.js';
+import type { TextFormat } from './credentials/text-formats.js';
 import { type DetectedSegment, detect } from './detect.js';
 import type { Evidence } from './evidence.js';
 import { normalize } from './normalize.js';
@@ -29,6 +30,8 @@ export interface IntakeOptions {
   maxBytes?: number;
   /** The input's full size when the caller already cut it at the cap (a file or stream read in part). */
   totalBytes?: number;
+  /** Provider packs' prefixed credential formats, hidden in free text like the format table's own. */
+  textFormats?: readonly TextFormat[];
 }
 
 export function intake(input: string | Uint8Array, options: IntakeOptions = {}): Evidence {
@@ -81,7 +84,15 @@ function readPaste(input: string | Uint8Array, options: IntakeOptions): Evidence
     .filter((p) => p.text !== '');
   // The Evidence type is inferred from EvidenceSchema and the test suites check every Evidence they build
   // against it; re-validating our own output on every paste would cost more than the parsing itself.
-  return buildEvidence({ text: normalized.text, prose, fragments, notes, bytes, truncated });
+  return buildEvidence({
+    text: normalized.text,
+    prose,
+    fragments,
+    notes,
+    bytes,
+    truncated,
+    ...(options.textFormats ? { textFormats: options.textFormats } : {}),
+  });
 }
 
 const COMMAND_KINDS = new Set(['curl', 'httpie', 'powershell']);

@@ -33,6 +33,8 @@ export interface Metrics {
   eventAccepted(platform: string, accepted: boolean): void;
   /** `engine.accept` failed: the event was not enqueued. */
   acceptFailed(platform: string): void;
+  /** A message an abuse limit stopped before it was read: `scope` is user or workspace. */
+  eventRefused(platform: string, scope: string): void;
   /** An event settled, `seconds` after it was accepted. */
   eventHandled(platform: string, seconds: number): void;
   /** A job threw; `final` when it has no attempts left and now sits in the failed set. */
@@ -120,6 +122,13 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     labelNames: ['platform'] as const,
     registers,
   });
+  const refusals = new Counter({
+    name: `${prefix}events_refused_total`,
+    help: 'Messages and clicks a rate limit stopped before they were read, by platform and limit (user, workspace).',
+    labelNames: ['platform', 'limit'] as const,
+    registers,
+  });
+  const limit = cappedLabel(['user', 'workspace']);
   const eventSeconds = new Histogram({
     name: `${prefix}event_seconds`,
     help: 'Seconds from accepting an event to settling it (handled, replies delivered).',
@@ -221,6 +230,9 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     },
     acceptFailed(p) {
       acceptFailures.inc({ platform: platform(p) });
+    },
+    eventRefused(p, scope) {
+      refusals.inc({ platform: platform(p), limit: limit(scope) });
     },
     eventHandled(p, seconds) {
       if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return;

@@ -5,13 +5,14 @@
  * allowlist entry, never from the paste, so a paste cannot point the bot anywhere. Tokens from other
  * issuers produce no verdict at all (not even `not_allowlisted`): the check is optional and silent output
  * beats "we did not check" on every paste. Discovery (`<issuer>/.well-known/openid-configuration`) and the
- * key set go through the guarded GET (public addresses only, no redirects, deadline, size cap), are
+ * key set go through the guarded GET (the outbound address policy, no redirects, deadline, size cap), are
  * validated with zod, and are cached per issuer so a busy bot does not fetch per paste. Nothing here
  * throws: every problem becomes an `unreachable` verdict that says why.
  */
 import { z } from 'zod';
 import type { SignatureVerdict } from '../diagnose/context.js';
 import type { Credential, Evidence } from '../intake/evidence.js';
+import { type OutboundPolicy, outboundPolicy } from '../net/outbound.js';
 import { type Jwk, JwkSchema, type Outcome, printable, verifyToken } from './jwks-verify.js';
 import { describeUrl, getJson, type SafeGetOptions } from './safe-get.js';
 
@@ -19,9 +20,14 @@ export interface SignatureCheckOptions {
   /** Allowlisted issuer URLs (https). Only tokens whose `iss` is one of these are checked. */
   issuers: readonly string[];
   timeoutMs?: number;
-  /** Tests only: allow loopback/private addresses and http. */
-  allowPrivateAddresses?: boolean;
+  /**
+   * Which addresses discovery may reach (AUTHDOCTOR_OUTBOUND_ALLOW); plain http only to a host it lists.
+   * Default: public addresses over https only.
+   */
+  outbound?: OutboundPolicy;
 }
+
+const PUBLIC_ONLY = outboundPolicy({ allow: [] });
 
 const DEFAULT_TIMEOUT_MS = 3000;
 const MAX_BYTES = 512 * 1024;
@@ -59,16 +65,20 @@ export function clearJwksCache(): void {
 /**
  * `https://login.example.com/tenant/` → `https://login.example.com/tenant`: scheme and host as URL
  * normalises them, one trailing slash dropped. Anything with credentials, a query or a fragment is not an
- * issuer.
+ * issuer. `allowHttp`: whether plain http is acceptable (for a URL, when the outbound policy lists it).
  */
-export function normaliseIssuer(raw: string, allowHttp: boolean): string | undefined {
+export function normaliseIssuer(
+  raw: string,
+  allowHttp: boolean | ((url: URL) => boolean),
+): string | undefined {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) return undefined;
+  const httpOk = typeof allowHttp === 'function' ? allowHttp(url) : allowHttp;
+  if (url.protocol !== 'https:' && !(httpOk && url.protocol === 'http:')) return undefined;
   if (url.username || url.password || url.search || url.hash || raw.includes('?') || raw.includes('#'))
     return undefined;
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, '')}`;
@@ -79,17 +89,18 @@ export async function checkSignatures(
   options: SignatureCheckOptions,
 ): Promise<SignatureVerdict[]> {
   try {
-    const allowPrivate = options.allowPrivateAddresses === true;
-    const allowlist = new Set(options.issuers.flatMap((i) => normaliseIssuer(i, allowPrivate) ?? []));
+    const policy = options.outbound ?? PUBLIC_ONLY;
+    const allowHttp = (url: URL) => policy.lists(url);
+    const allowlist = new Set(options.issuers.flatMap((i) => normaliseIssuer(i, allowHttp) ?? []));
     if (allowlist.size === 0) return [];
     const get: SafeGetOptions = {
       timeoutMs: Math.min(Math.max(Math.trunc(options.timeoutMs ?? DEFAULT_TIMEOUT_MS), 1), 60_000),
       maxBytes: MAX_BYTES,
-      allowPrivate,
+      policy,
     };
     const tokens = evidence.credentials
       .flatMap((credential) => {
-        const issuer = issuerOf(credential, allowPrivate);
+        const issuer = issuerOf(credential, allowHttp);
         return issuer && allowlist.has(issuer) ? [{ credential, issuer }] : [];
       })
       .slice(0, MAX_TOKENS);
@@ -100,13 +111,13 @@ export async function checkSignatures(
 }
 
 /** The normalised issuer of a token worth checking: a complete three-part JWS with a raw value. */
-function issuerOf(credential: Credential, allowPrivate: boolean): string | undefined {
+function issuerOf(credential: Credential, allowHttp: (url: URL) => boolean): string | undefined {
   const jwt = credential.jwt;
   // A token intake found broken (cut off, bad base64) is reported by other rules; its "bad signature"
   // would only repeat that less clearly.
   if (!jwt || !credential.secret || jwt.parts !== 3 || jwt.error || !jwt.header) return undefined;
   const iss = jwt.claims?.iss;
-  return typeof iss === 'string' && iss.length <= 2048 ? normaliseIssuer(iss, allowPrivate) : undefined;
+  return typeof iss === 'string' && iss.length <= 2048 ? normaliseIssuer(iss, allowHttp) : undefined;
 }
 
 async function checkOne(
@@ -144,7 +155,7 @@ async function checkOne(
 }
 
 function keySet(issuer: string, get: SafeGetOptions, refresh = false): Promise<KeySet> {
-  const key = `${get.allowPrivate ? 'private' : 'public'} ${issuer}`;
+  const key = `${get.policy.key} ${issuer}`;
   const now = Date.now();
   const entry = cache.get(key);
   if (entry && entry.expires > now && !(refresh && now - entry.fetchedAt >= REFRESH_COOLDOWN_MS))
@@ -174,7 +185,10 @@ async function loadKeySet(issuer: string, get: SafeGetOptions): Promise<KeySet> 
       reason: `${describeUrl(discoveryUrl)} is not an OpenID Connect discovery document (no jwks_uri)`,
     };
   // OpenID Connect Discovery §4.3: a document naming another issuer must not be used (issuer mix-up).
-  if (doc.data.issuer !== undefined && normaliseIssuer(doc.data.issuer, get.allowPrivate) !== issuer) {
+  if (
+    doc.data.issuer !== undefined &&
+    normaliseIssuer(doc.data.issuer, (url) => get.policy.lists(url)) !== issuer
+  ) {
     return {
       ok: false,
       reason: `${describeUrl(discoveryUrl)} names a different issuer ("${printable(doc.data.issuer, 120)}"), so its keys were not used`,

@@ -6,6 +6,7 @@
  * Runs between intake and diagnosis. Raw values are read here only to test them against the patterns; nothing
  * derived from them but the format's own description is stored.
  */
+import type { TextFormat } from '../intake/credentials/text-formats.js';
 import type { Credential, CredentialFormat, Evidence } from '../intake/evidence.js';
 import type { ProviderKnowledge } from './knowledge.js';
 
@@ -39,6 +40,24 @@ export function packFormats(knowledge: ProviderKnowledge): readonly CompiledForm
       ),
     );
     compiled.set(knowledge, formats);
+  }
+  return formats;
+}
+
+const textFormats = new WeakMap<ProviderKnowledge, readonly TextFormat[]>();
+
+/** The pack formats with a literal prefix, for intake to find in free text (it cannot name them). */
+export function packTextFormats(knowledge: ProviderKnowledge): readonly TextFormat[] {
+  let formats = textFormats.get(knowledge);
+  if (!formats) {
+    const whole = packFormats(knowledge);
+    formats = knowledge.packs
+      .flatMap((pack) => pack.credentialFormats)
+      .flatMap((f, i) => {
+        const compiled = whole[i]?.whole;
+        return f.prefix && compiled ? [{ prefix: f.prefix, whole: compiled }] : [];
+      });
+    textFormats.set(knowledge, formats);
   }
   return formats;
 }

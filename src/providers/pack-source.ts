@@ -96,7 +96,7 @@ function readJson(
 /** V8 says `… in JSON at position 42` (Node 22 adds `(line 3 column 5)`); the line is what a person needs. */
 function jsonSyntaxProblem(text: string, message: string): SourceProblem {
   const position = /\bat position (\d+)/.exec(message);
-  const bare = message.replace(/\s+at position \d+(?: \(line \d+ column \d+\))?/, '');
+  const bare = message.replace(/(?<!\s)\s+at position \d+(?: \(line \d+ column \d+\))?/, '');
   const offset = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : undefined;
   return offset === undefined ? { message: bare } : { message: bare, at: positionOf(text, offset) };
 }

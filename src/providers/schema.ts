@@ -11,7 +11,7 @@ import { CauseSchema, SeveritySchema } from '../diagnose/taxonomy.js';
 import { CredentialFormatSchema } from '../intake/evidence.js';
 
 /** Nested quantifiers (`(a+)+`, `(a*)*`, `(a|a)*`-style) are how a regex goes exponential; packs may not use them. */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
+const NESTED_QUANTIFIER = /\((?:[^()\\+*}]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]/;
 
 export const PatternSchema = z
   .string()

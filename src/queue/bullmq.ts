@@ -17,6 +17,8 @@
  *   pending         every job accepted and not yet finished or failed (not delayed ones): what drain() waits for.
  *   started:<job>   its handler has begun (until it finishes): too late to cancel.
  *   cancelled:<job> cancelled while a worker held it (parking); it ends without running when it next starts.
+ *   owner:<hash>    the jobs whose payload holds one user's data, for purge() ("forget me"). The user id is
+ *                   hashed so that no key names a user; it expires with the longest-lived of its jobs.
  *
  * Stale heads (a job removed behind our back, an enqueue whose BullMQ add was lost) are found by asking
  * BullMQ for the head's state and dropped, so a group can never stay blocked.
@@ -24,13 +26,18 @@
  * At least once: a worker killed mid-job leaves the job locked until its lock expires (lockDurationMs); then
  * another worker runs it again. The engine makes that harmless (it records which event ids it processed).
  */
+import { createHash } from 'node:crypto';
 import { DelayedError, Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { AuthdoctorError, ErrorCodes } from '../errors.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
+  attemptsCeiling,
+  backoffDelay,
+  isOutage,
   isUnrecoverable,
   nonNegative,
+  outlastsAttempts,
   positiveInt,
   QUEUE_DEFAULTS,
   reasonOf,
@@ -89,6 +96,10 @@ if not redis.call('SET', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[3]) then return 0 en
 if ARGV[4] == '1' then
   if not redis.call('LPOS', KEYS[2], ARGV[1]) then redis.call('RPUSH', KEYS[2], ARGV[1]) end
   redis.call('SADD', KEYS[3], ARGV[1])
+end
+if KEYS[4] then
+  redis.call('SADD', KEYS[4], ARGV[1])
+  if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
 end
 return 1`;
 
@@ -224,13 +235,15 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
 
     const jobId = bullJobId(job.id);
     await this.producerReady();
+    const owner = job.owner ? [this.key('owner', ownerHash(job.owner))] : [];
     const fresh = await this.produce(() =>
       this.producer.eval(
         ENQUEUE,
-        3,
+        3 + owner.length,
         this.key('seen', job.id),
         this.key('order', job.group),
         this.key('pending'),
+        ...owner,
         jobId,
         String(Date.now()),
         String(Math.ceil(delayMs) + this.dedupeTtlMs + SEEN_SAFETY_MS),
@@ -269,12 +282,28 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
     return true;
   }
 
+  async purge(owner: string): Promise<number> {
+    const set = this.key('owner', ownerHash(owner));
+    let removed = 0;
+    for (const jobId of await this.commands.smembers(set)) {
+      const job = await Job.fromId<StoredJob<P>>(this.queue, jobId);
+      if (!job?.data) continue;
+      // remove() refuses a job a worker holds; one that is running finishes (it is what asked to forget).
+      if ((await this.queue.remove(jobId)) !== 1) continue;
+      removed++;
+      await this.finish(jobId, job.data.id, job.data.group, String(this.dedupeTtlMs));
+      await this.commands.srem(this.key('parked', job.data.group), jobId);
+    }
+    await this.commands.del(set);
+    return removed;
+  }
+
   process(handler: JobHandler<P>): void {
     if (this.worker) {
       throw new AuthdoctorError(ErrorCodes.USAGE, 'JobQueue.process() was called twice; call it once.');
     }
     if (this.closing) throw closedError();
-    const backoffMs = this.backoffMs;
+    const { backoffMs, attempts } = this;
     this.workerClient = this.client({ maxRetriesPerRequest: null });
     this.worker = new Worker<StoredJob<P>>(this.options.name, (job, token) => this.run(job, token, handler), {
       // BullMQ's blocking connection must wait out outages rather than fail the worker loop.
@@ -286,8 +315,13 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
       // A job killed with its worker twice in a row is more likely the cause than a victim.
       maxStalledCount: 2,
       settings: {
-        backoffStrategy: (attemptsMade, _type, err) =>
-          Math.max(backoffMs * 2 ** Math.max(0, attemptsMade - 1), retryAfterOf(err)),
+        // BullMQ's own limit is attemptsCeiling; -1 here fails the job when its attempts are spent, unless
+        // the platform is away and the outage budget lasts (shared.ts).
+        backoffStrategy: (attemptsMade, _type, err, job) =>
+          attemptsMade >= attempts &&
+          !outlastsAttempts(err, (job?.timestamp ?? 0) + (job?.data?.delayMs ?? 0), Date.now())
+            ? -1
+            : backoffDelay(backoffMs, attemptsMade, err),
       },
     });
     this.worker.on('error', (err) => this.connectionError(err));
@@ -490,7 +524,7 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
     return {
       jobId,
       ...(delayMs > 0 ? { delay: delayMs } : {}),
-      attempts: this.attempts,
+      attempts: attemptsCeiling(this.attempts),
       backoff: { type: 'authdoctor' },
       removeOnComplete: true,
       removeOnFail: { count: positiveInt(this.options.maxFailed, 10_000) },
@@ -512,7 +546,7 @@ export class BullQueue<P = unknown> implements JobQueue<P> {
   }
 
   private key(
-    kind: 'seen' | 'order' | 'parked' | 'pending' | 'started' | 'cancelled',
+    kind: 'seen' | 'order' | 'parked' | 'pending' | 'started' | 'cancelled' | 'owner',
     name?: string,
   ): string {
     return name === undefined ? `${this.base}${kind}` : `${this.base}${kind}:${name}`;
@@ -583,11 +617,18 @@ export function createBullQueue<P = unknown>(options: BullQueueOptions): BullQue
 }
 
 /** Our id back from a BullMQ id. */
+function ownerHash(owner: string): string {
+  return createHash('sha256').update(owner).digest('base64url').slice(0, 22);
+}
+
 function idOf(jobId: string): string {
   return jobId.startsWith('j_') ? jobId.slice(2).replace(/%3A/g, ':').replace(/%25/g, '%') : jobId;
 }
 
-/** BullMQ records `err.message` as the reason: hand it an Error whatever was thrown, keeping Retry-After. */
+/**
+ * BullMQ records `err.message` as the reason: hand it an Error whatever was thrown, keeping Retry-After and
+ * the `outage` mark.
+ */
 function asError(err: unknown): Error {
   // BullMQ fails an UnrecoverableError at once, whatever attempts are left.
   const error = (
@@ -597,6 +638,7 @@ function asError(err: unknown): Error {
   };
   const retryAfterMs = retryAfterOf(err);
   if (retryAfterMs > 0) error.retryAfterMs = retryAfterMs;
+  if (isOutage(err)) Object.assign(error, { outage: true });
   return error;
 }
 

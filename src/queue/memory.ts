@@ -10,12 +10,13 @@
  */
 import { AuthdoctorError, ErrorCodes } from '../errors.js';
 import {
+  backoffDelay,
   isUnrecoverable,
   nonNegative,
+  outlastsAttempts,
   positiveInt,
   QUEUE_DEFAULTS,
   reasonOf,
-  retryAfterOf,
 } from './shared.js';
 import type { EnqueueResult, Job, JobHandler, JobInfo, JobQueue, QueueOptions } from './types.js';
 
@@ -35,7 +36,10 @@ interface Entry {
   group: string;
   payloadJson: string;
   delayMs: number | undefined;
+  owner: string | undefined;
   attemptsMade: number;
+  /** When it became due (Date.now()): the outage budget counts from here. */
+  dueAt: number;
   failedReason: string | undefined;
   state: State;
   timer: NodeJS.Timeout | undefined;
@@ -101,7 +105,9 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
       group: job.group,
       payloadJson,
       delayMs: job.delayMs,
+      owner: job.owner,
       attemptsMade: 0,
+      dueAt: Date.now() + delayMs,
       failedReason: undefined,
       state: 'delayed',
       timer: undefined,
@@ -137,6 +143,33 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
     }
     this.settle();
     return true;
+  }
+
+  async purge(owner: string): Promise<number> {
+    let removed = 0;
+    for (const entry of [...this.entries.values()]) {
+      if (entry.owner !== owner || entry.state === 'running') continue;
+      removed++;
+      this.clearTimer(entry);
+      this.entries.delete(entry.id);
+      this.remember(entry.id);
+      if (entry.state === 'failed') {
+        this.failedEntries.delete(entry.id);
+        continue;
+      }
+      if (entry.state === 'delayed') continue;
+      // Waiting or backing off: it sits in its group and counts as outstanding.
+      const queue = this.groups.get(entry.group);
+      const index = queue === undefined ? -1 : queue.indexOf(entry);
+      if (queue !== undefined && index >= 0) queue.splice(index, 1);
+      this.outstanding--;
+      if (index === 0) {
+        this.ready.delete(entry.group);
+        this.advanceGroup(entry.group);
+      }
+    }
+    this.settle();
+    return removed;
   }
 
   process(handler: JobHandler<P>): void {
@@ -287,7 +320,8 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
 
   private attemptFailed(entry: Entry, err: unknown): void {
     entry.attemptsMade++;
-    if (entry.attemptsMade >= this.attempts || isUnrecoverable(err)) {
+    const spent = entry.attemptsMade >= this.attempts && !outlastsAttempts(err, entry.dueAt, Date.now());
+    if (spent || isUnrecoverable(err)) {
       this.running--;
       entry.state = 'failed';
       entry.failedReason = reasonOf(err);
@@ -305,8 +339,7 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
     this.running--;
     // The job stays at the head of its group while it backs off, so later jobs of the group keep waiting.
     entry.state = 'backoff';
-    const backoff = this.backoffMs * 2 ** (entry.attemptsMade - 1);
-    this.schedule(entry, Math.max(backoff, retryAfterOf(err)), () => {
+    this.schedule(entry, backoffDelay(this.backoffMs, entry.attemptsMade, err), () => {
       entry.state = 'waiting';
       this.ready.add(entry.group);
       this.pump();

@@ -62,3 +62,42 @@ export function isUnrecoverable(err: unknown): boolean {
     return false;
   }
 }
+
+/**
+ * A platform that is away (a Slack outage, a storm of 429s, no answers) is not the job's fault, and a few
+ * attempts would not outlast a minute of it: the job would fail for good and its reply be lost. A handler
+ * says so by throwing a value marked `outage: true` (with `retryAfterMs` when the platform named a time);
+ * such a job is retried past its attempts until OUTAGE_BUDGET_MS after it was due, then fails as usual.
+ * Other errors (our own bugs, a store away) keep the plain attempt limit.
+ */
+export function isOutage(err: unknown): boolean {
+  try {
+    return typeof err === 'object' && err !== null && (err as { outage?: unknown }).outage === true;
+  } catch {
+    return false;
+  }
+}
+
+export const OUTAGE_BUDGET_MS = 15 * 60_000;
+
+/** No backoff grows past this (a platform's Retry-After may still ask for more). */
+export const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Attempts BullMQ itself may make: enough for a whole outage budget at the longest backoff. Which attempt
+ * is the last is decided by `outlastsAttempts`.
+ */
+export function attemptsCeiling(attempts: number): number {
+  return attempts + Math.ceil(OUTAGE_BUDGET_MS / MAX_BACKOFF_MS) + 16;
+}
+
+/** The wait before the next attempt: doubling from `backoffMs`, capped, and never under a Retry-After. */
+export function backoffDelay(backoffMs: number, attemptsMade: number, err: unknown): number {
+  const doubling = backoffMs * 2 ** Math.max(0, attemptsMade - 1);
+  return Math.max(Math.min(doubling, Math.max(MAX_BACKOFF_MS, backoffMs)), retryAfterOf(err));
+}
+
+/** Whether a failure at `now` of a job due at `dueAt` is retried although its attempts are spent. */
+export function outlastsAttempts(err: unknown, dueAt: number, now: number): boolean {
+  return isOutage(err) && !isUnrecoverable(err) && now - dueAt < OUTAGE_BUDGET_MS;
+}

@@ -179,7 +179,7 @@ function consoleLink(text: string): string[] {
     /https?:\/\/[^\s"'<>)\]]{1,300}(?:console|billing|apis\/|library|dashboard|account|settings)[^\s"'<>)\]]{0,300}/i.exec(
       text,
     );
-  return m ? [`The message links the place to fix it: ${m[0].replace(/[.,;:]+$/, '')}`] : [];
+  return m ? [`The message links the place to fix it: ${m[0].replace(/(?<![.,;:])[.,;:]+$/, '')}`] : [];
 }
 
 /** Payment APIs answer 402 for a declined card: the end customer's payment, not the caller's account. */

@@ -80,7 +80,7 @@ function notice(target: Target, ctx: DiagnosisContext): RuleReport | undefined {
 
 function basePath(target: Target, ctx: DiagnosisContext): RuleReport | undefined {
   const match = ctx.knowledge.matchHost(target.host);
-  const base = match?.host.basePath?.replace(/\/+$/, '');
+  const base = match?.host.basePath?.replace(/(?<!\/)\/+$/, '');
   if (!match || !base || target.path === '/' || target.path === '') return undefined;
   if (target.path === base || target.path.startsWith(`${base}/`)) return undefined;
   const segments = target.path.split('/').filter(Boolean);

@@ -97,7 +97,7 @@ function report(
 function parse(iss: string): { host: string; path: string } | undefined {
   if (!/^https?:\/\//i.test(iss) || iss.length > 2048 || !URL.canParse(iss)) return undefined;
   const u = new URL(iss);
-  return { host: u.hostname.toLowerCase(), path: u.pathname.replace(/\/+$/, '') };
+  return { host: u.hostname.toLowerCase(), path: u.pathname.replace(/(?<!\/)\/+$/, '') };
 }
 
 function issuerServer(host: string, path: string): Server | undefined {

@@ -3,6 +3,7 @@
  * escalation, and all the conversation keeps of the paste. Values are also looked for in the encodings they
  * commonly travel in (URL-encoded, base64), because the text is the paste as typed, not as parsed.
  */
+import { isKeyPiece } from '../intake/credentials/registry.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { Secret } from './secret.js';
 
@@ -16,6 +17,10 @@ export function redactText(text: string, evidence: Evidence): string {
     const raw = secret.reveal();
     if (raw.length < MIN_LENGTH) return;
     for (const form of encodings(raw)) if (!swaps.has(form)) swaps.set(form, display);
+    // Intake collapses inner whitespace (a token wrapped onto two lines); the paste keeps the original.
+    if (!/\s/.test(raw)) return;
+    for (const piece of raw.split(/\s+/))
+      if (isKeyPiece(piece) && !display.includes(piece) && !swaps.has(piece)) swaps.set(piece, display);
   };
   for (const credential of evidence.credentials) {
     add(credential.secret, credential.display);
@@ -38,7 +43,11 @@ function encodings(raw: string): string[] {
   const uri = encodeURIComponent(raw);
   forms.add(uri);
   forms.add(Buffer.from(raw, 'utf8').toString('base64'));
-  forms.add(Buffer.from(raw, 'utf8').toString('base64').replace(/=+$/, ''));
+  forms.add(
+    Buffer.from(raw, 'utf8')
+      .toString('base64')
+      .replace(/(?<!=)=+$/, ''),
+  );
   forms.add(JSON.stringify(raw).slice(1, -1));
   return [...forms].filter((f) => f.length >= MIN_LENGTH);
 }

@@ -1,8 +1,10 @@
 /**
- * The escalation webhook against a real HTTP receiver on 127.0.0.1: retried until it succeeds, with the
- * same delivery id and a valid signature every time; refused deliveries and redirects end in the failed
- * set instead of being retried forever; nothing secret in the body, the logs or the failed list. The
- * escalations come from the real engine (createRuntime) over a paste that holds a fake GitHub token.
+ * The escalation webhook against a real HTTP receiver on 127.0.0.1 (listed in AUTHDOCTOR_OUTBOUND_ALLOW,
+ * as an internal receiver would be): retried until it succeeds, with the same delivery id and a valid
+ * signature every time; refused deliveries, redirects and an address the outbound policy refuses end in
+ * the failed set instead of being retried forever; nothing secret in the body, the logs or the failed
+ * list. The escalations come from the real engine (createRuntime) over a paste that holds a fake GitHub
+ * token.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -23,11 +25,15 @@ import {
   type WebhookJob,
 } from '../../src/escalation/webhook.js';
 import { createLogger } from '../../src/log.js';
+import { outboundPolicy } from '../../src/net/outbound.js';
 import { createMemoryQueue } from '../../src/queue/memory.js';
 import { githubToken, PASTES } from '../support/conversation.js';
 import { waitFor } from '../support/wait.js';
 
 const SECRET = 'webhook-secret-for-tests-0123456789';
+/** The receivers listen on 127.0.0.1, which the operator has to allow. */
+const ALLOW = '127.0.0.1';
+const policy = outboundPolicy({ allow: [ALLOW] });
 /** Receivers' URLs often carry a token of their own: it must not reach logs either. */
 const PATH = '/hooks/url-token-a1b2c3d4e5';
 
@@ -129,7 +135,7 @@ const THREAD: ConversationRef = {
 };
 
 /** A real runtime with the webhook configured; escalations' claim tokens and renotify handles recorded. */
-function runtime(url: string, options: { renotifyMs?: number } = {}) {
+function runtime(url: string, options: { renotifyMs?: number; allow?: string } = {}) {
   const { lines, log } = logs();
   const queue = createMemoryQueue<WebhookJob>({ attempts: 12, backoffMs: 5 });
   const sent: Outbound[] = [];
@@ -139,6 +145,7 @@ function runtime(url: string, options: { renotifyMs?: number } = {}) {
       AUTHDOCTOR_ESCALATION_WEBHOOK_URL: url,
       AUTHDOCTOR_ESCALATION_WEBHOOK_SECRET: SECRET,
       AUTHDOCTOR_PASTE_WINDOW_MS: '0',
+      AUTHDOCTOR_OUTBOUND_ALLOW: options.allow ?? ALLOW,
     }),
     {
       deliver: async (out) => void sent.push(out),
@@ -263,7 +270,7 @@ describe('escalation webhook', () => {
     const r = await receiver(status(400));
     const { lines, log } = logs();
     const queue = createMemoryQueue<WebhookJob>({ attempts: 6, backoffMs: 1 });
-    const sender = createWebhookSender({ url: r.url, secret: SECRET, queue, log });
+    const sender = createWebhookSender({ url: r.url, secret: SECRET, queue, log, policy });
     sender.start();
     cleanup.push(() => sender.close());
     const { id } = await sender.send(sampleEvent());
@@ -291,7 +298,7 @@ describe('escalation webhook', () => {
     const r = await receiver(status(302, { Location: '/elsewhere' }));
     const { lines, log } = logs();
     const queue = createMemoryQueue<WebhookJob>({ attempts: 3, backoffMs: 1 });
-    const sender = createWebhookSender({ url: r.url, secret: SECRET, queue, log });
+    const sender = createWebhookSender({ url: r.url, secret: SECRET, queue, log, policy });
     sender.start();
     cleanup.push(() => sender.close());
     await sender.send(sampleEvent());
@@ -308,13 +315,60 @@ describe('escalation webhook', () => {
     const r = await receiver(hang, status(200));
     const { log } = logs();
     const queue = createMemoryQueue<WebhookJob>({ attempts: 4, backoffMs: 1 });
-    const sender = createWebhookSender({ url: r.url, secret: SECRET, queue, log, timeoutMs: 200 });
+    const sender = createWebhookSender({ url: r.url, secret: SECRET, queue, log, policy, timeoutMs: 200 });
     sender.start();
     cleanup.push(() => sender.close());
     await sender.send(sampleEvent());
     await waitFor(() => r.posts().length === 2, 'the retry after the timeout');
     await queue.drain();
     expect(await queue.failed()).toEqual([]);
+  });
+
+  it('a receiver on a private address is refused unless AUTHDOCTOR_OUTBOUND_ALLOW lists it: not retried, the log says what to set', async () => {
+    const r = await receiver(status(200));
+    const { rt, queue, lines } = runtime(r.url, { allow: '' });
+    await escalate(rt, githubToken());
+    const [failed] = await waitFor(async () => {
+      const list = await queue.failed();
+      return list.length > 0 && list;
+    }, 'the refused delivery');
+    expect(failed).toMatchObject({ attemptsMade: 1 });
+    expect(failed?.failedReason).toContain('127.0.0.1 is a loopback address');
+    expect(r.received).toEqual([]);
+    const logged = lines.join('\n');
+    expect(logged).toContain('refused by the outbound address policy');
+    expect(logged).toContain('AUTHDOCTOR_OUTBOUND_ALLOW');
+    expect(logged).not.toContain(PATH);
+    expect(logged).not.toContain(SECRET);
+
+    // Listed by range instead of address: delivered.
+    const allowed = runtime(r.url, { allow: '127.0.0.0/8' });
+    await escalate(allowed.rt, githubToken());
+    await waitFor(() => r.posts().length === 1, 'the delivery once allowed');
+  });
+
+  it('a host name that resolves to loopback is refused at connect time, like the literal address', async () => {
+    const r = await receiver(status(200));
+    const { lines, log } = logs();
+    const queue = createMemoryQueue<WebhookJob>({ attempts: 3, backoffMs: 1 });
+    const url = r.url.replace('127.0.0.1', 'localhost');
+    const sender = createWebhookSender({
+      url,
+      secret: SECRET,
+      queue,
+      log,
+      policy: outboundPolicy({ allow: [] }),
+    });
+    sender.start();
+    cleanup.push(() => sender.close());
+    await sender.send(sampleEvent());
+    const [failed] = await waitFor(async () => {
+      const list = await queue.failed();
+      return list.length > 0 && list;
+    }, 'the refused delivery');
+    expect(failed?.failedReason).toMatch(/localhost resolves to .*loopback/);
+    expect(r.received).toEqual([]);
+    expect(lines.join('\n')).toContain('AUTHDOCTOR_OUTBOUND_ALLOW');
   });
 
   it('the same event queues once (an effect run twice); different events get different ids', async () => {

@@ -1,6 +1,7 @@
 /**
  * The JWKS check against real servers on 127.0.0.1: discovery, key set, verdicts, and the guard (no request
- * to a non-allowlisted issuer, to a loopback address without the test switch, or through a redirect).
+ * to a non-allowlisted issuer, to a loopback address AUTHDOCTOR_OUTBOUND_ALLOW does not list, or through
+ * a redirect).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { SignatureVerdict } from '../../src/diagnose/context.js';
 import { diagnose } from '../../src/diagnose/diagnose.js';
 import { intake } from '../../src/intake/index.js';
+import { outboundPolicy } from '../../src/net/outbound.js';
 import {
   checkSignatures,
   clearJwksCache,
@@ -17,6 +19,10 @@ import {
 } from '../../src/providers/jwks.js';
 
 type SigningKey = Parameters<SignJWT['sign']>[0];
+
+/** What the tests' servers need: 127.0.0.1 listed, as an operator lists an internal identity provider. */
+const LOOPBACK_ALLOWED = outboundPolicy({ allow: ['127.0.0.1'] });
+const PUBLIC_ONLY = outboundPolicy({ allow: [] });
 type Handler = (req: IncomingMessage, res: ServerResponse, base: string) => void;
 
 interface FakeServer {
@@ -134,7 +140,7 @@ async function check(
 ): Promise<SignatureVerdict[]> {
   const verdicts = await checkSignatures(intake(text), {
     issuers: [idp.base],
-    allowPrivateAddresses: true,
+    outbound: LOOPBACK_ALLOWED,
     timeoutMs: 2000,
     ...options,
   });
@@ -261,9 +267,9 @@ describe('checkSignatures: what is never fetched', () => {
     expect(idp.connections).toBe(0);
   });
 
-  it('without allowPrivateAddresses a loopback issuer is refused before any connection', async () => {
+  it('with 127.0.0.1 not on the allow list a loopback issuer is refused before any connection', async () => {
     const https = `https://127.0.0.1:${idp.port}`;
-    const [v] = await check(paste(await token(https)), { issuers: [https], allowPrivateAddresses: false });
+    const [v] = await check(paste(await token(https)), { issuers: [https], outbound: PUBLIC_ONLY });
     expect(v?.outcome).toBe('unreachable');
     expect(v?.detail).toMatch(/refused .*127\.0\.0\.1 is a loopback address/);
     expect(idp.connections).toBe(0);
@@ -271,14 +277,14 @@ describe('checkSignatures: what is never fetched', () => {
 
   it('… and so is a host name that resolves to loopback', async () => {
     const https = `https://localhost:${idp.port}`;
-    const [v] = await check(paste(await token(https)), { issuers: [https], allowPrivateAddresses: false });
+    const [v] = await check(paste(await token(https)), { issuers: [https], outbound: PUBLIC_ONLY });
     expect(v?.outcome).toBe('unreachable');
     expect(v?.detail).toMatch(/localhost resolves to .* loopback/);
     expect(idp.connections).toBe(0);
   });
 
-  it('… and http is not allowed outside tests: the issuer is not even a valid allowlist entry', async () => {
-    expect(await check(paste(await token(idp.base)), { allowPrivateAddresses: false })).toEqual([]);
+  it('… and http is allowed only to a listed host: otherwise the issuer is not even a valid entry', async () => {
+    expect(await check(paste(await token(idp.base)), { outbound: PUBLIC_ONLY })).toEqual([]);
     expect(idp.connections).toBe(0);
   });
 
@@ -511,7 +517,7 @@ describe('diagnose with the signature check', () => {
   it('reports a token signed with an unpublished key as an error finding', async () => {
     const t = await token(idp.base, { alg: 'RS256', kid: 'legacy-2019' });
     const diagnosis = await diagnose(paste(t), {
-      signatureCheck: { issuers: [idp.base], allowPrivateAddresses: true, timeoutMs: 2000 },
+      signatureCheck: { issuers: [idp.base], outbound: LOOPBACK_ALLOWED, timeoutMs: 2000 },
     });
     const finding = diagnosis.findings.find((f) => f.rule === 'jwt-signature-invalid');
     expect(finding).toMatchObject({ cause: 'signature_or_key_mismatch', severity: 'error' });

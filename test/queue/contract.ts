@@ -368,6 +368,36 @@ export function jobQueueContract(name: string, makeQueue: MakeQueue): void {
         expect(order).toEqual(['slow#0', 'other#0']);
       });
 
+      it('retries a job past its attempts while the platform is away (outage), then runs it once', async () => {
+        const queue = await open({ attempts: 2, backoffMs: 1 });
+        const attempts: number[] = [];
+        let done = 0;
+        queue.process(async (job) => {
+          attempts.push(job.attemptsMade);
+          if (attempts.length <= 5)
+            throw Object.assign(new Error('the platform answered 503'), { retryAfterMs: 0, outage: true });
+          done += 1;
+        });
+        await queue.enqueue({ id: id('away'), group: 'g', payload: {} });
+        await queue.drain();
+        expect(attempts).toEqual([0, 1, 2, 3, 4, 5]);
+        expect(done).toBe(1);
+        expect(await queue.failed()).toEqual([]);
+      });
+
+      it('fails the same failures, unmarked, after its attempts', async () => {
+        const queue = await open({ attempts: 2, backoffMs: 1 });
+        const attempts: number[] = [];
+        queue.process(async (job) => {
+          attempts.push(job.attemptsMade);
+          throw Object.assign(new Error('not the platform'), { retryAfterMs: 1 });
+        });
+        await queue.enqueue({ id: id('ours'), group: 'g', payload: {} });
+        await queue.drain();
+        expect(attempts).toEqual([0, 1]);
+        expect((await queue.failed()).map((job) => [job.id, job.attemptsMade])).toEqual([[id('ours'), 2]]);
+      });
+
       it('drain() waits for a job that is still retrying', async () => {
         const queue = await open({ attempts: 3, backoffMs: 20 });
         let succeeded = false;
@@ -575,6 +605,76 @@ export function jobQueueContract(name: string, makeQueue: MakeQueue): void {
         });
         await queue.drain();
         expect(ran).toEqual([{ seq: 2 }]);
+      });
+    });
+
+    describe('purge (forget me)', () => {
+      it("removes an owner's waiting, delayed and failed jobs, never another owner's, and not the one running", async () => {
+        const queue = await open({ attempts: 1 });
+        const alice = id('alice');
+        const bob = id('bob');
+        const release = gate();
+        const ran: string[] = [];
+        queue.process(async (job) => {
+          ran.push(job.id);
+          if (job.id === id('running')) await release.promise;
+          if (job.id === id('doomed')) throw new Error('the platform refused it');
+        });
+        await queue.enqueue({ id: id('doomed'), group: 'f', payload: {}, owner: alice });
+        await queue.drain();
+        expect((await queue.failed()).map((j) => j.id)).toEqual([id('doomed')]);
+
+        await queue.enqueue({ id: id('running'), group: 'g', payload: {}, owner: alice });
+        await waitUntil(() => ran.includes(id('running')), 'the head of the group runs');
+        await queue.enqueue({ id: id('queued'), group: 'g', payload: {}, owner: alice });
+        await queue.enqueue({ id: id('bobs'), group: 'g', payload: {}, owner: bob });
+        await queue.enqueue({ id: id('follow-up'), group: 'g', payload: {}, owner: alice, delayMs: 60_000 });
+        await queue.enqueue({ id: id('nobodys'), group: 'h', payload: {}, delayMs: 60_000 });
+
+        expect(await queue.purge(alice)).toBe(3);
+        release.resolve();
+        await queue.drain();
+        expect(ran).toEqual([id('doomed'), id('running'), id('bobs')]);
+        expect(await queue.failed()).toEqual([]);
+        // The delayed jobs left: bob's none, nobody's follow-up. alice's is gone.
+        expect(await queue.cancel(id('follow-up'))).toBe(false);
+        expect(await queue.cancel(id('nobodys'))).toBe(true);
+        expect(await queue.purge(alice)).toBe(0);
+      });
+
+      it('keeps purged ids known, so a re-delivered event is still dropped', async () => {
+        const queue = await open();
+        const owner = id('carol');
+        await queue.enqueue({ id: id('e1'), group: 'g', payload: {}, owner, delayMs: 60_000 });
+        expect(await queue.purge(owner)).toBe(1);
+        expect(await queue.enqueue({ id: id('e1'), group: 'g', payload: {}, owner })).toEqual({
+          accepted: false,
+        });
+      });
+
+      it('lets the rest of a group run when a purged job was waiting at its head', async () => {
+        const queue = await open({ attempts: 2, backoffMs: 1 });
+        const owner = id('dave');
+        let calls = 0;
+        const ran: string[] = [];
+        queue.process(async (job) => {
+          ran.push(job.id);
+          if (job.id === id('retrying')) {
+            calls++;
+            throw new RetryLater(60_000);
+          }
+        });
+        await queue.enqueue({ id: id('retrying'), group: 'g', payload: {}, owner });
+        await waitUntil(() => calls === 1, 'the first attempt ran');
+        await queue.enqueue({ id: id('next'), group: 'g', payload: {} });
+        // Once the attempt has failed, the job backs off (delayed) at the head of its group.
+        for (let i = 0; (await queue.counts()).delayed !== 1; i++) {
+          if (i > 1000) throw new Error('the job never started backing off');
+          await sleep(5);
+        }
+        expect(await queue.purge(owner)).toBe(1);
+        await queue.drain();
+        expect(ran).toEqual([id('retrying'), id('next')]);
       });
     });
 

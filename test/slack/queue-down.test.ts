@@ -21,7 +21,7 @@ describe('Slack with the queue unreachable', () => {
     );
     expect(note.args).toMatchObject({ channel: CHANNEL, text: UNAVAILABLE_TEXT, thread_ts: mention.ts });
     expect(bot.fake.of('chat.postMessage')).toEqual([]);
-    expect(bot.logs.some((line) => line.includes('could not queue a Slack message'))).toBe(true);
+    expect(bot.logs.some((line) => line.includes('a Slack message was not taken'))).toBe(true);
     // Still serving: a second event gets the same answer rather than a dead socket.
     expect((await sendEvent(bot.base, appMention('help'))).status).toBe(200);
     await waitFor(() => bot.fake.of('chat.postEphemeral').length >= 2, 'the second note');

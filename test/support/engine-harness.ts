@@ -8,6 +8,7 @@ import type { EscalationPacket, Outcome } from '../../src/conversation/effects.j
 import { createEngine, type Engine, type Outbound } from '../../src/conversation/engine.js';
 import type { ConversationRef, EventJob } from '../../src/conversation/events.js';
 import { settingsFrom } from '../../src/conversation/runtime.js';
+import { MemoryRateLimiter, rateLimitsFrom } from '../../src/limits/index.js';
 import type { Logger } from '../../src/log.js';
 import { createMemoryQueue } from '../../src/queue/memory.js';
 import type { JobQueue } from '../../src/queue/types.js';
@@ -56,7 +57,14 @@ afterEach(async () => {
 });
 
 export function harness(
-  options: { env?: Record<string, string>; store?: SessionStore; followUpMs?: number; log?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    store?: SessionStore;
+    followUpMs?: number;
+    log?: Logger;
+    /** Apply the configured rate limits (AUTHDOCTOR_*_RATE_PER_MINUTE), on the harness clock. */
+    limits?: boolean;
+  } = {},
 ): Harness {
   const config = loadConfig({ AUTHDOCTOR_SUPPORT_CHANNEL: '#api-support', ...options.env });
   const store = options.store ?? new MemorySessionStore({ ttlMs: 60_000 });
@@ -69,6 +77,7 @@ export function harness(
       return queue.enqueue(job);
     },
     cancel: (id) => queue.cancel(id),
+    purge: (owner) => queue.purge(owner),
     process: (handler) => queue.process(handler),
     failed: () => queue.failed(),
     retry: (id) => queue.retry(id),
@@ -98,6 +107,7 @@ export function harness(
     settings: { ...settingsFrom(config), ...(options.followUpMs ? { followUpMs: options.followUpMs } : {}) },
     now: () => h.clock.now,
     ...(options.log ? { log: options.log } : {}),
+    ...(options.limits ? { limits: { ...rateLimitsFrom(config), limiter: new MemoryRateLimiter() } } : {}),
     deliver: async (out) => {
       attempts += 1;
       if (h.failing.delete(attempts))

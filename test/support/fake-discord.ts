@@ -15,6 +15,7 @@ import type { DiscordAdapterOptions } from '../../adapters/discord/adapter.js';
 import { type Server as Server_, startServer } from '../../adapters/serve.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { NO_ABUSE_LIMITS } from './limits.js';
 
 export { waitFor } from './wait.js';
 
@@ -834,6 +835,7 @@ export async function startBot(
     DISCORD_API_URL: fake.apiUrl,
     AUTHDOCTOR_PASTE_WINDOW_MS: '0',
     LOG_LEVEL: 'info',
+    ...NO_ABUSE_LIMITS,
     ...env,
   });
   const server = await startServer(config, {

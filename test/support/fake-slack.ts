@@ -7,6 +7,7 @@
  *
  * Also here: what a test needs to talk to the bot like Slack does (signed requests) and to start it.
  */
+
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,7 @@ import { type Server as BotServer, type ServerOptions, startServer } from '../..
 import type { SlackAdapterOptions } from '../../adapters/slack/adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { NO_ABUSE_LIMITS } from './limits.js';
 
 export { waitFor } from './wait.js';
 
@@ -551,6 +553,7 @@ export async function startSlackBot(
         SLACK_API_URL: fake.apiUrl,
         PORT: String(port),
         AUTHDOCTOR_PASTE_WINDOW_MS: '0',
+        ...NO_ABUSE_LIMITS,
         ...options.env,
       }),
       {

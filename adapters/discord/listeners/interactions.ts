@@ -23,7 +23,7 @@ import {
 } from 'discord.js';
 import { conversationKey } from '../../../src/conversation/events.js';
 import { decodeButton } from '../../../src/platform/action-codec.js';
-import { isUnavailable, UNAVAILABLE_TEXT } from '../../../src/platform/unavailable.js';
+import { refusalOf } from '../../../src/platform/refusal.js';
 import {
   CONTEXT_COMMAND,
   DIAGNOSE_COMMAND,
@@ -198,6 +198,12 @@ async function acceptPaste(
       return;
     }
     const spot = spotOf(interaction.channel, channelId, interaction.guildId);
+    // Limited before anything is fetched or downloaded for it.
+    await ctx.deps.engine.admit({
+      id: interaction.id,
+      conversation: conversationAt(spot, interaction.id),
+      user: interaction.user.id,
+    });
     let root = interaction.id;
     let threadOn: LiveInteraction['threadOn'];
     if (spot.kind === 'channel') {
@@ -221,6 +227,7 @@ async function acceptPaste(
       input.files,
       ctx.deps.config.AUTHDOCTOR_MAX_INPUT_BYTES,
       ctx.attachmentTimeoutMs,
+      ctx.deps.config,
     );
     live.pending.push(...read.notes.map(plain));
     // In the store before the engine has the event: the process delivering its replies may be another.
@@ -236,20 +243,22 @@ async function acceptPaste(
       shared: input.shared,
       // A colleague's message: a credential in it is theirs to rotate, so they get the warning.
       ...(input.source && !input.source.authorBot ? { author: input.source.authorId } : {}),
+      admitted: true,
     });
     if (!result.accepted) await ctx.delivery.settleWith(live, plain('I have already answered this one.'));
   } catch (error) {
+    const refusal = refusalOf(error);
+    const text = plain(refusal?.text ?? SORRY);
     // Without the store the live record cannot be updated either: answer through the interaction itself.
     const failed =
-      live && !isUnavailable(error)
-        ? ctx.delivery.settleWith(live, plain(SORRY))
-        : editInteractionMessage(
-            ctx.rest,
-            hook,
-            '@original',
-            plain(isUnavailable(error) ? UNAVAILABLE_TEXT : SORRY),
-          );
+      live && refusal?.level !== 'error'
+        ? ctx.delivery.settleWith(live, text)
+        : editInteractionMessage(ctx.rest, hook, '@original', text);
     await failed.catch(() => {});
+    if (refusal?.level === 'info') {
+      ctx.log.info({ event: interaction.id, code: refusal.code }, 'a Discord command was not taken');
+      return;
+    }
     throw error;
   }
 }
@@ -302,8 +311,15 @@ async function button(ctx: DiscordContext, interaction: ButtonInteraction): Prom
     });
   } catch (error) {
     // The click was acknowledged silently; say that it did not go through.
-    const text = isUnavailable(error) ? UNAVAILABLE_TEXT : SORRY_BUTTON;
-    await followUp(ctx.rest, hookOf(interaction), plain(text), true).catch(() => {});
+    const refusal = refusalOf(error);
+    if (!refusal?.quiet)
+      await followUp(ctx.rest, hookOf(interaction), plain(refusal?.text ?? SORRY_BUTTON), true).catch(
+        () => {},
+      );
+    if (refusal?.level === 'info') {
+      ctx.log.info({ event: interaction.id, code: refusal.code }, 'a Discord button click was not taken');
+      return;
+    }
     throw error;
   }
 }

@@ -7,8 +7,8 @@
  */
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { ConversationRef } from '../../../src/conversation/events.js';
+import { refusalOf } from '../../../src/platform/refusal.js';
 import { looksLikeAuthReport } from '../../../src/platform/report.js';
-import { isUnavailable, UNAVAILABLE_TEXT } from '../../../src/platform/unavailable.js';
 import type { DiscordContext } from '../context.js';
 import { type AttachmentLike, readFiles } from '../intake.js';
 import { plain, postMessage } from '../rest.js';
@@ -52,8 +52,16 @@ export function messageListener(ctx: DiscordContext): (message: Message) => Prom
         conversation = conversationAt(spot, message.id);
         break;
     }
+    // Asked: limited before any download or thread. (An unasked post is read to see whether it is a
+    // report at all; it is counted when it is accepted.)
+    if (!unasked && !(await admitted(ctx, message, conversation))) return;
 
-    const read = await readFiles(files, ctx.deps.config.AUTHDOCTOR_MAX_INPUT_BYTES, ctx.attachmentTimeoutMs);
+    const read = await readFiles(
+      files,
+      ctx.deps.config.AUTHDOCTOR_MAX_INPUT_BYTES,
+      ctx.attachmentTimeoutMs,
+      ctx.deps.config,
+    );
     if (unasked) {
       const whole = [text, ...read.attachments.map((a) => a.text)].join('\n\n');
       if (!(await looksLikeAuthReport(ctx.deps.diagnoser, whole, ctx.now()))) return;
@@ -85,16 +93,38 @@ export function messageListener(ctx: DiscordContext): (message: Message) => Prom
         text,
         ...(read.attachments.length ? { attachments: read.attachments } : {}),
         shared: spot.kind !== 'dm',
+        ...(unasked ? {} : { admitted: true }),
       });
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
-      // The gateway has delivered it and will not again: say it was not taken, so the user resends it.
-      await postMessage(ctx.rest, message.channelId, plain(UNAVAILABLE_TEXT), { replyTo: message.id }).catch(
-        () => {},
-      );
-      throw error;
+      await tellRefusal(ctx, message, error);
     }
   };
+}
+
+async function admitted(
+  ctx: DiscordContext,
+  message: Message,
+  conversation: ConversationRef,
+): Promise<boolean> {
+  try {
+    await ctx.deps.engine.admit({ id: message.id, conversation, user: message.author.id });
+    return true;
+  } catch (error) {
+    await tellRefusal(ctx, message, error);
+    return false;
+  }
+}
+
+/** The gateway has delivered the message and will not again: say it was not taken, and when to resend it. */
+async function tellRefusal(ctx: DiscordContext, message: Message, error: unknown): Promise<void> {
+  const refusal = refusalOf(error);
+  if (!refusal) throw error;
+  if (!refusal.quiet)
+    await postMessage(ctx.rest, message.channelId, plain(refusal.text), { replyTo: message.id }).catch(
+      () => {},
+    );
+  if (refusal.level === 'error') throw error;
+  ctx.log.info({ event: message.id, code: refusal.code }, 'a Discord message was not taken');
 }
 
 function withoutMention(content: string, botId: string): string {

@@ -3,9 +3,11 @@
  * buttons in the support channel hand the conversation to a person and redraw the escalation, whose
  * Release button (the claimer's only) hands it back. Every click is acknowledged first.
  */
+
 import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { decodeButton } from '../../../src/platform/action-codec.js';
+import { refusalOf } from '../../../src/platform/refusal.js';
 import { classifySlackError, logSlackFailure } from '../api-errors.js';
 import type { SlackContext, Track } from '../context.js';
 import { tellPrivately, USER_ID } from '../conversations.js';
@@ -60,15 +62,29 @@ export async function onAction(ctx: SlackContext, body: unknown): Promise<void> 
   if (decoded.kind === 'claim') return onClaim(ctx, click, { id, channel, messageTs, claim: decoded.claim });
   if (decoded.kind === 'release')
     return onRelease(ctx, click, { id, channel, messageTs, claim: decoded.claim });
-  await ctx.engine.accept({
-    kind: 'action',
-    id,
-    conversation: conversationOf(ctx.bot.workspace, { channel, ts: messageTs, thread_ts: thread }),
-    user: click.user.id,
-    action: decoded.action,
-    session: decoded.session,
-    turn: decoded.turn,
-  });
+  try {
+    await ctx.engine.accept({
+      kind: 'action',
+      id,
+      conversation: conversationOf(ctx.bot.workspace, { channel, ts: messageTs, thread_ts: thread }),
+      user: click.user.id,
+      action: decoded.action,
+      session: decoded.session,
+      turn: decoded.turn,
+    });
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    ctx.log[refusal.level]({ event: id, code: refusal.code }, 'a Slack button click was not taken');
+    if (!refusal.quiet)
+      await tellPrivately(ctx, {
+        channel,
+        user: click.user.id,
+        thread,
+        text: refusal.text,
+        ...(click.response_url ? { responseUrl: click.response_url } : {}),
+      });
+  }
 }
 
 async function onClaim(

@@ -7,7 +7,7 @@
 import type { App } from '@slack/bolt';
 import { looksLikeAuthReport } from '../../../src/platform/report.js';
 import type { SlackContext, Track } from '../context.js';
-import { readMessageFiles, submitMessage } from '../conversations.js';
+import { admitMessage, readMessageFiles, submitMessage } from '../conversations.js';
 import { conversationOf, isDirect, mentions, withoutLeadingMention } from '../normalize.js';
 import { EventEnvelopeSchema, type MessageEvent, MessageEventSchema } from '../payloads.js';
 
@@ -73,14 +73,22 @@ async function submit(
   text: string,
   files?: Awaited<ReturnType<typeof readMessageFiles>>,
 ): Promise<void> {
-  await submitMessage(ctx, {
+  const sender = {
     id: messageId(event),
     conversation: conversationOf(ctx.bot.workspace, event),
     user: event.user,
+  };
+  // Asked directly: limited before anything is downloaded or reacted to. (A watched channel's post was
+  // read to see whether it is a report at all; it is counted when it is submitted.)
+  const admitted = !files && (await admitMessage(ctx, sender));
+  if (!files && !admitted) return;
+  await submitMessage(ctx, {
+    ...sender,
     text,
     files: files ?? (await readMessageFiles(ctx, event.files)),
     shared: !isDirect(event.channel),
     message: { channel: event.channel, ts: event.ts },
+    ...(admitted ? { admitted } : {}),
   });
 }
 

@@ -8,7 +8,7 @@ import type { ConversationRef } from '../../../src/conversation/events.js';
 import type { SlackContext, Track } from '../context.js';
 import { placeConversation, readMessageFiles, submitMessage } from '../conversations.js';
 import { conversationOf, isDirect } from '../normalize.js';
-import { MessageShortcutSchema } from '../payloads.js';
+import { type MessageShortcut, MessageShortcutSchema } from '../payloads.js';
 
 export const DIAGNOSE_SHORTCUT = 'diagnose_message';
 
@@ -22,7 +22,19 @@ export function registerShortcuts(app: App, ctx: SlackContext, track: Track): vo
 export async function onShortcut(ctx: SlackContext, body: unknown): Promise<void> {
   const parsed = MessageShortcutSchema.safeParse(body);
   if (!parsed.success || parsed.data.callback_id !== DIAGNOSE_SHORTCUT) return;
-  const { channel, message, user, trigger_id: trigger, response_url: responseUrl } = parsed.data;
+  const id = `slack:shortcut:${parsed.data.trigger_id}`;
+  // The same click again (replayed with a fresh signature) must not post a second "looking at it" note.
+  if (!ctx.memory.take(id)) return;
+  try {
+    await diagnoseShortcut(ctx, parsed.data, id);
+  } catch (error) {
+    ctx.memory.release(id);
+    throw error;
+  }
+}
+
+async function diagnoseShortcut(ctx: SlackContext, shortcut: MessageShortcut, id: string): Promise<void> {
+  const { channel, message, user, response_url: responseUrl } = shortcut;
   const thread = conversationOf(ctx.bot.workspace, {
     channel: channel.id,
     ts: message.ts,
@@ -46,7 +58,7 @@ export async function onShortcut(ctx: SlackContext, body: unknown): Promise<void
   if (!conversation) return;
   const inThread = conversation.channel === channel.id;
   await submitMessage(ctx, {
-    id: `slack:shortcut:${trigger}`,
+    id,
     conversation,
     user: user.id,
     text: message.text ?? '',

@@ -78,7 +78,7 @@ function readBase64(blob: string): Base64Read | undefined {
   if (!BASE64_TEXT.test(blob)) return undefined;
   const urlAlphabet = /[-_]/.test(blob);
   if (urlAlphabet && /[+/]/.test(blob)) return undefined;
-  const body = blob.replace(/=+$/, '');
+  const body = blob.replace(/(?<!=)=+$/, '');
   if (body.length % 4 === 1) return undefined;
   const padded = body.length % 4 === 0 ? body : body + '='.repeat(4 - (body.length % 4));
   return {

@@ -17,6 +17,8 @@ export interface RegisterHints {
 /** Origins whose text is a reference to a value held elsewhere, not the value itself. */
 const REFERENCE_ORIGINS = new Set(['shell_variable', 'command_substitution', 'env', 'variable']);
 
+const TRAILING_SEPARATORS = new Set([':', ';', ',', '.']);
+
 // A value this short would, if replaced everywhere, wreck unrelated text ("123" in a URL); such values are
 // still hidden in the field that holds them.
 const MIN_GLOBAL_REDACTION = 6;
@@ -168,6 +170,21 @@ export class CredentialRegistry {
     this.#scrub.set(raw, replacement);
     const encoded = safeEncode(raw);
     if (encoded !== raw) this.#scrub.set(encoded, replacement);
+    // A value read up to a separator (`KEY=abc123:`) is cut before it by another parser (a header name ends
+    // at the colon): hide it without the separator too.
+    let end = raw.length;
+    while (end > 0 && TRAILING_SEPARATORS.has(raw[end - 1]!)) end--;
+    const bare = raw.slice(0, end);
+    if (bare !== raw && isKeyPiece(bare) && !this.#scrub.has(bare)) this.#scrub.set(bare, replacement);
+    // A value read with its inner whitespace collapsed (a token wrapped onto two lines, `Bearer abc  def`)
+    // occurs in the paste with other whitespace: hide each piece too, or the header keeps the second half.
+    // Only pieces that look like part of a key: a word ("request") scrubbed everywhere would corrupt the
+    // evidence itself (`http_request`), and a piece the fingerprint shows (`sk-ant-api03-`) is public.
+    if (!/\s/.test(raw)) return;
+    for (const piece of raw.split(/\s+/)) {
+      if (isKeyPiece(piece) && !replacement.includes(piece) && !this.#scrub.has(piece))
+        this.#scrub.set(piece, replacement);
+    }
   }
 
   /** Whether any value needs scrubbing from free text at all. */
@@ -245,4 +262,9 @@ function safeEncode(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+/** Part of a key rather than a word: long enough, with both letters and digits. */
+export function isKeyPiece(piece: string): boolean {
+  return piece.length >= 8 && /\d/.test(piece) && /[A-Za-z]/.test(piece);
 }

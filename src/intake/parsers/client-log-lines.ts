@@ -46,11 +46,26 @@ function after(line: string, marker: string): string | undefined {
   return at === -1 ? undefined : line.slice(at + marker.length);
 }
 
+const LINE_SEPARATORS = new Set(['\n', '\r', '\u2028', '\u2029']);
+
+/**
+ * `text.replace(/\]? ?\{.*$/, '')` in one pass. That regex tries `.*$` from every `{` and each try runs to
+ * the next line separator (U+2028 survives normalizing), so a line of `{` was quadratic; a match can only
+ * start after the last separator, so only that part is searched.
+ */
+function withoutDump(text: string): string {
+  let start = text.length;
+  while (start > 0 && !LINE_SEPARATORS.has(text[start - 1]!)) start--;
+  const m = /\]? ?\{/.exec(text.slice(start));
+  return m ? text.slice(0, start + m.index) : text;
+}
+
 const axios: Matcher = (line) => {
   const failed = /Request failed with status code (\d{3})\b/.exec(line);
   const named = after(line, 'AxiosError');
   if (failed === null && named === undefined) return undefined;
-  const message = failed?.[0] ?? named?.replace(/^(?: \[\w+\])?: /, '').replace(/\]? ?\{.*$/, '') ?? line;
+  const message =
+    failed?.[0] ?? (named === undefined ? line : withoutDump(named.replace(/^(?: \[\w+\])?: /, '')));
   return { client: 'axios', message, status: status(failed?.[1]), dump: true };
 };
 
@@ -322,7 +337,7 @@ const ruby: Matcher = (line) => {
 
 /** npm 6–10 (`npm ERR!`, `npm error`), npm-debug.log (`42 error`), and pnpm's `ERR_PNPM_FETCH_401`. */
 const npm: Matcher = (line) => {
-  const pnpm = /\bERR_PNPM_FETCH_(\d{3})\b\s{0,8}([A-Z]+) (\S+)(.*)$/.exec(line);
+  const pnpm = /\bERR_PNPM_FETCH_(\d{3})\b\s{0,8}([A-Z]+) (\S+)(?!\S)(.*)$/.exec(line);
   if (pnpm !== null) {
     return {
       client: 'npm',
@@ -401,7 +416,7 @@ const generic: Matcher = (line) => {
   if (hit === undefined) return undefined;
   // `401 Unauthorized: {"error": …}`: the body is reported on its own, the message is what precedes it.
   const brace = hit.message.indexOf('{');
-  const before = brace > 10 ? hit.message.slice(0, brace).replace(/[\s:]+$/, '') : '';
+  const before = brace > 10 ? hit.message.slice(0, brace).replace(/(?<![\s:])[\s:]+$/, '') : '';
   return before === '' ? hit : { ...hit, message: before };
 };
 

@@ -342,7 +342,7 @@ function headersAt(entries: DumpEntry[], path: string[]): RawHeader[] {
 /** The first http(s) URL in a line, without the punctuation prose puts after it. */
 function urlIn(line: string): string | undefined {
   const m = /\bhttps?:\/\/[^\s"'`<>]+/.exec(line);
-  return m?.[0].replace(/[.,;:)\]}]+$/, '');
+  return m?.[0].replace(/(?<![.,;:)\]}])[.,;:)\]}]+$/, '');
 }
 
 function unquote(value: string): string {

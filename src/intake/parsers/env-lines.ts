@@ -20,21 +20,21 @@ interface Setting {
 
 const NAME = '[A-Za-z_][A-Za-z0-9_.]*';
 const SH_LINE = new RegExp(`^\\s*(?:export\\s+|declare\\s+-x\\s+|readonly\\s+)?(${NAME})=(.*)$`);
-const CMD_SET = new RegExp(`^\\s*set\\s+(?:"(${NAME})=(.*)"|(${NAME})=(.*))\\s*$`, 'i');
-const SETX = new RegExp(`^\\s*setx\\s+(${NAME})\\s+(.*)$`, 'i');
-const PS_ENV = new RegExp(`^\\s*\\$env:(${NAME})\\s*=\\s*(.*)$`, 'i');
+const CMD_SET = new RegExp(`^\\s*set\\s+(?:"(${NAME})=(.*)"|(${NAME})=(.*)(?!.))\\s*$`, 'i');
+const SETX = new RegExp(`^\\s*setx\\s+(${NAME})\\s+(?!\\s)(.*)$`, 'i');
+const PS_ENV = new RegExp(`^\\s*\\$env:(${NAME})\\s*=\\s*(?!\\s)(.*)$`, 'i');
 const PS_SET = new RegExp(
   `^\\s*\\[(?:System\\.)?Environment\\]::SetEnvironmentVariable\\(\\s*["'](${NAME})["']\\s*,\\s*("[^"]*"|'[^']*'|\\$[\\w:]+)`,
   'i',
 );
-const FISH = new RegExp(`^\\s*set\\s+-[a-wyzA-Z]*x[A-Za-z]*\\s+(${NAME})\\s+(.*)$`);
-const DOCKERFILE = new RegExp(`^\\s*(?:ENV|ARG)\\s+(${NAME})(?:=|\\s+)(.*)$`);
-const NPMRC = /^\s*(\/\/[^\s=]+:_(?:authToken|auth|password))\s*=\s*(.*)$/;
+const FISH = new RegExp(`^\\s*set\\s+-[a-wyzA-Z]*x[A-Za-z]*\\s+(${NAME})\\s+(?!\\s)(.*)$`);
+const DOCKERFILE = new RegExp(`^\\s*(?:ENV|ARG)\\s+(${NAME})(?:=|\\s+(?!\\s))(.*)$`);
+const NPMRC = /^\s*(\/\/[^\s=]+:_(?:authToken|auth|password))\s*=\s*(?!\s)(.*)$/;
 const YAML_BLOCK = /^(\s*)(?:-\s+)?(?:env|environment|variables|secrets|envVars)\s*:\s*$/;
-const YAML_PAIR = new RegExp(`^\\s*(${NAME})\\s*:\\s*(.*)$`);
+const YAML_PAIR = new RegExp(`^\\s*(${NAME})\\s*:\\s*(?!\\s)(.*)$`);
 const YAML_LIST = new RegExp(`^\\s*-\\s+(["']?)(${NAME})=(.*)$`);
 const K8S_NAME = /^\s*-\s+name\s*:\s*["']?([A-Za-z_][\w.]*)["']?\s*$/;
-const K8S_VALUE = /^\s*value\s*:\s*(.*)$/;
+const K8S_VALUE = /^\s*value\s*:\s*(?!\s)(.*)$/;
 /** Docker `-e NAME=value` / `--env NAME=value` / `--env=NAME=value`, several per line. */
 const DOCKER_FLAG =
   /(?:^|\s)(?:-e|--env)(?:\s+|=)(?:"([A-Za-z_]\w*)=([^"]{0,2000})"|'([A-Za-z_]\w*)=([^']{0,2000})'|([A-Za-z_]\w*)=(\S*))/g;
@@ -193,7 +193,7 @@ function readValue(raw: string, dialect: Setting['dialect']): { value: string; o
     v = close > 0 ? v.slice(1, close) : v.slice(1);
     if (quote === '"' && dialect !== 'yaml') v = v.replace(/\\(["\\$`])/g, '$1');
   } else {
-    v = v.replace(/\s+#.*$/, '');
+    v = v.replace(/(?<!\s)\s+#.*$/, '');
   }
   if (v === '') return { value: '', origin: { kind: 'literal' } };
   const template = [...v.matchAll(/\$\{\{\s*([\w.-]{1,100})\s*\}\}|\{\{\s*\.?([\w.-]{1,100})\s*\}\}/g)];

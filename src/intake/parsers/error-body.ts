@@ -224,7 +224,7 @@ function fromMarkup(markup: string): ExtractedErrorBody | undefined {
   if (type !== undefined) out.type = type;
   const detail = element(markup, lower, 'authenticationerrordetail');
   if (detail !== undefined) out.errorDescription = detail;
-  const title = element(markup, lower, 'title')?.match(/^(\d{3})\s+(.+)$/);
+  const title = element(markup, lower, 'title')?.match(/^(\d{3})\s+(\S.*|[^\S\n\r\u2028\u2029])$/);
   if (title?.[1] !== undefined && title[2] !== undefined) {
     out.status = Number(title[1]);
     out.message ??= title[2];

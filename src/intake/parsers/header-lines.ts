@@ -6,7 +6,7 @@
 import type { RawBody, RawHeader, RawResponse } from '../raw.js';
 
 const HEADER_NAME = /^:?[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const STATUS_LINE = /^(HTTP\/\d(?:\.\d)?) +(\d{3})(?: +(.*))?$/;
+const STATUS_LINE = /^(HTTP\/\d(?:\.\d)?) +(\d{3})(?: +(?! )(.*))?$/;
 const REQUEST_LINE = /^([A-Z][A-Z_-]{0,19}) +(\S+) +(HTTP\/\d(?:\.\d)?)$/;
 const HEX_SIZE = /^([0-9a-fA-F]{1,8})(?: *;.*)?$/;
 

@@ -80,12 +80,12 @@ const POSTMAN_REQUEST = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +((?:https?:\
 /** REST Client: `###` (optionally followed by a title) ends one request and starts the next. */
 const REST_SEPARATOR = /^###(?:\s|$)/;
 /** REST Client file variables, `@token = value`; `{{token}}` in a request stays a template. */
-const REST_VARIABLE = /^@([A-Za-z_][\w.-]{0,63})\s*=\s*(.*)$/;
+const REST_VARIABLE = /^@([A-Za-z_][\w.-]{0,63})\s*=\s*(?!\s)(.*)$/;
 /** REST Client comments and request settings (`# @name login`, `// @no-redirect`) between requests. */
 const TEMPLATE_VARIABLE = /\{\{\s{0,4}([A-Za-z_][\w.-]{0,63})\s{0,4}\}\}/g;
 const REST_COMMENT = /^(?:#|\/\/)/;
 const BARE_STATUS = /^(\d{3})(?: +([A-Za-z][A-Za-z -]*))?$/;
-const GENERAL_STATUS = /^(\d{3})(?: +(.*))?$/;
+const GENERAL_STATUS = /^(\d{3})(?: +(?! )(.*))?$/;
 const METRIC = /^\d+(?:\.\d+)? ?(?:ms|s|B|KB|kB|MB)$/;
 /** Headers only a server sends: a header list with one of these and no start line is a response's. */
 const RESPONSE_ONLY = new Set([

@@ -428,7 +428,8 @@ export class Script {
   /** `New-Object System.Management.Automation.PSCredential("user", $password)` and `-ArgumentList` forms. */
   #credential(key: string, source: string, line: number): void {
     const m =
-      /PSCredential\s*\)?\s*(?:\(|-ArgumentList\s+\(?)(.*)$/i.exec(source) ?? /::new\((.*)$/i.exec(source);
+      /PSCredential\s*(?:\)\s*)?(?:\(|-ArgumentList\s+(?!\s)\(?)(.*)$/i.exec(source) ??
+      /::new\((.*)$/i.exec(source);
     if (m?.[1] === undefined) return;
     const args = parseArguments(m[1].replace(/\)\s*$/, ''), line);
     const [user, password] = args;

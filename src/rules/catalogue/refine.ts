@@ -54,7 +54,11 @@ function nearMatchRefinement(cause: Cause, text: string): Refinement | undefined
   const m = BOTH_SIDES.exec(text);
   if (!m) return undefined;
   const [, what = 'Audience', token = '', expected = ''] = m;
-  const loose = (v: string) => v.trim().toLowerCase().replace(/\/+$/, '');
+  const loose = (v: string) =>
+    v
+      .trim()
+      .toLowerCase()
+      .replace(/(?<!\/)\/+$/, '');
   if (token === expected || loose(token) !== loose(expected)) return undefined;
   const claim = what.toLowerCase().startsWith('aud') ? 'audience' : 'issuer';
   return {

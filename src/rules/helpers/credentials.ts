@@ -422,7 +422,7 @@ export const SCHEME_WORD =
 export function authorizationSlip(name: string): 'spelling' | 'stand_in' | 'decorated' | undefined {
   const bare = name.toLowerCase();
   if (bare === 'authorization' || bare === 'proxy-authorization') return undefined;
-  const stripped = bare.replace(/^[\s"'`]+|[\s"'`:]+$/g, '');
+  const stripped = bare.replace(/^[\s"'`]+/, '').replace(/(?<![\s"'`:])[\s"'`:]+$/, '');
   if (stripped !== bare && (stripped === 'authorization' || editDistance(stripped, 'authorization', 2) <= 2))
     return 'decorated';
   if (AUTHORIZATION_STAND_INS.has(bare)) return 'stand_in';
@@ -451,7 +451,7 @@ export const FORMAT_SCHEMES: Readonly<Record<string, { scheme: string; provider:
 export function decodeBase64Text(value: string): string | undefined {
   const text = value.trim();
   if (text.length < 8 || text.length > 16_384 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
-  if (text.replace(/=+$/, '').length % 4 === 1) return undefined;
+  if (text.replace(/(?<!=)=+$/, '').length % 4 === 1) return undefined;
   const decoded = Buffer.from(text, 'base64').toString('utf8');
   // Printable ASCII only (a trailing newline from `echo | base64` allowed): anything else is binary.
   return /^[\x20-\x7e]+\n?$/.test(decoded) ? decoded : undefined;

@@ -118,7 +118,7 @@ function findTargets(
 }
 
 export function parseUrl(raw: string): Omit<Target, 'pointer'> | undefined {
-  const text = raw.trim().replace(/[.,;:)'"`]+$/, '');
+  const text = raw.trim().replace(/(?<![.,;:)'"`])[.,;:)'"`]+$/, '');
   if (text.length > MAX_URL || !/^https?:\/\//i.test(text) || !URL.canParse(text)) return undefined;
   const u = new URL(text);
   if (!u.hostname) return undefined;

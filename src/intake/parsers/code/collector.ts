@@ -53,6 +53,8 @@ export type Target = ReqRec | ClientRec | HeadersRec;
 
 const HEADER_SUFFIX =
   /(?:\.|->|::)(?:Header|Headers|headers|header|DefaultRequestHeaders|defaults\.headers(?:\.common|\.get|\.post|\.put|\.patch|\.delete)?|defaults)$/;
+/** Tokens of one argument read for header references: far more than any real argument holds. */
+const MAX_REF_TOKENS = 1024;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT'];
 const ABSOLUTE = /^(?:[a-z][\w+.-]*:\/\/|\{\{|\$\{|<|%7B%7B)/i;
 
@@ -221,7 +223,10 @@ export class Collector {
   /** Identifiers in [s, e) that may name header objects built elsewhere (`new HttpEntity<>(headers)`). */
   collectRefs(t: Target, s: number, e: number): void {
     const p = this.p;
-    for (let j = s; j < e && t.bag.refs.size < 20; j++) {
+    // An unclosed call's argument runs to the end of the paste, and every call in it reads it again: without
+    // a bound, thousands of pasted `requests.get(` lines were quadratic (found by `npm run fuzz`).
+    const end = Math.min(e, s + MAX_REF_TOKENS);
+    for (let j = s; j < end && t.bag.refs.size < 20; j++) {
       const tok = p.tok(j)!;
       if (tok.k === 'id' && !p.isMember(j)) t.bag.refs.add(p.path(j)?.text ?? tok.v);
     }
@@ -455,5 +460,5 @@ export function methodWord(raw: string): string | undefined {
 
 function joinUrl(base: string, path: string): string {
   if (!path) return base;
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return `${base.replace(/(?<!\/)\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }

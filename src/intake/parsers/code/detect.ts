@@ -21,7 +21,7 @@ const STATEMENT = [
   /^\s*(?:\.|->)\w+\(/,
   /^\s*[A-Z]\w*(?:<[\w, ?]{0,60}>)?(?:\[\])?\s+[a-z_]\w*\s*=\s*\S/,
   /^\s*(?:if|for|while|try|catch|else|end|return|defer|with|async with)\b.*[:{]\s*$/,
-  /^\s*[}\])]+[;,)]*\s*$/,
+  /^\s*[}\])]+(?:[;,][;,)]*)?\s*$/,
 ];
 
 /** A first line that belongs to another parser: shell commands, HTTP message lines, JSON. */

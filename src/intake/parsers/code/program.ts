@@ -146,6 +146,25 @@ export class Program {
     return this.src.slice(a.s, b.e).replace(/\s+/g, ' ').trim();
   }
 
+  /**
+   * `text(s, e).slice(0, max)`, reading only as much source as that needs: a range that never closes runs
+   * to the end of the paste, and collapsing all of it for every such range was quadratic.
+   */
+  textPrefix(s: number, e: number, max: number): string {
+    const a = this.toks[s];
+    const b = this.toks[e - 1];
+    if (!a || !b || e <= s) return '';
+    // Collapsed whitespace only shrinks text, so a window is read until it holds more than `max` characters.
+    for (let size = 4 * max + 64; a.s + size < b.e; size *= 4) {
+      const head = this.src
+        .slice(a.s, a.s + size)
+        .replace(/\s+/g, ' ')
+        .trimStart();
+      if (head.length > max) return head.slice(0, max);
+    }
+    return this.text(s, e).slice(0, max);
+  }
+
   /** Index just past the bracket group opened at `i`, or the end of input when it never closes. */
   after(i: number): number {
     const m = this.match[i] ?? -1;

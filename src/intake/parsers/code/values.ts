@@ -324,11 +324,12 @@ export class Values {
     const p = this.p;
     const path = p.path(s, e);
     if (!path) return undefined;
-    const text = p.text(s, e);
+    // Only a match needs the text; the range may run to the end of the paste (opaque() asks at every token).
+    const text = () => p.text(s, e);
     for (const root of ENV_PROPERTY_ROOTS) {
       if (path.text.startsWith(`${root}.`) && path.parts.length > root.split('.').length) {
         const name = path.parts[root.split('.').length]!;
-        return envPiece(text, name);
+        return envPiece(text(), name);
       }
     }
     const open = path.end;
@@ -336,8 +337,8 @@ export class Values {
     if (inner?.k !== 'str') return undefined;
     const name = this.str(open + 1, open + 2, MAX_DEPTH).text;
     if (!name || !/^[\w.-]+$/.test(name)) return undefined;
-    if (p.is(open, '[') && ENV_INDEX.has(path.text)) return envPiece(text, name);
-    if (p.is(open, '(') && ENV_CALL.has(path.text)) return envPiece(text, name);
+    if (p.is(open, '[') && ENV_INDEX.has(path.text)) return envPiece(text(), name);
+    if (p.is(open, '(') && ENV_CALL.has(path.text)) return envPiece(text(), name);
     return undefined;
   }
 
@@ -359,7 +360,8 @@ export class Values {
         i++;
         continue;
       }
-      const percent = c === '%' ? /^%[-+ #0]*\d*(?:\.\d+)?[sdvqfixX]/.exec(f.slice(i, i + 12)) : null;
+      const percent =
+        c === '%' ? /^%[-+ #0]*(?:[1-9]\d*)?(?:\.\d+)?[sdvqfixX]/.exec(f.slice(i, i + 12)) : null;
       const brace = c === '{' ? /^\{(\d*)(?::[^}]*)?\}/.exec(f.slice(i, i + 16)) : null;
       if (percent) consumed = percent[0].length;
       else if (brace) {
@@ -448,7 +450,7 @@ export class Values {
   /** An expression we do not evaluate: kept as written, with the variables or env names it reads. */
   private opaque(s: number, e: number): Piece {
     const p = this.p;
-    const text = p.text(s, e).slice(0, 300);
+    const text = p.textPrefix(s, e, 300);
     const envNames: string[] = [];
     const varNames: string[] = [];
     for (let j = s; j < e && j < s + 200; j++) {

@@ -1,23 +1,17 @@
 /**
- * The address guard for the only outbound requests authdoctor makes (JWKS discovery). Pasted text decides
- * which token is checked, so every URL is treated as hostile: only public unicast addresses are reachable,
- * and the check runs inside the socket's own DNS lookup, so the address that was checked is the address
- * that is connected to (a second, rebinding DNS answer between "check" and "connect" is impossible).
+ * IP address arithmetic for the outbound policy: parsing (strict: no shortcut forms a resolver would read
+ * differently), the IANA special-purpose ranges that are not reachable public unicast, and CIDR ranges.
+ * Host names never reach here: URL parsing has already folded `2130706433` and `0x7f.1` to `127.0.0.1`.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 
-/** Raised by the guard; its message names the host and why it was refused, nothing else. */
-export class NetGuardError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NetGuardError';
-  }
-}
-
-interface Range {
+/** A prefix: the first `bits` bits of `bytes` (4 or 16 of them). */
+export interface Cidr {
   bytes: readonly number[];
   bits: number;
+}
+
+interface Range extends Cidr {
   label: string;
 }
 
@@ -70,7 +64,9 @@ const V6_BLOCKED: readonly Range[] = [
   v6('ff00::', 8, 'a multicast address'),
 ];
 
-function inRange(bytes: readonly number[], range: Range): boolean {
+/** Whether `bytes` (same length as the range's) starts with the range's prefix. */
+export function inCidr(bytes: readonly number[], range: Cidr): boolean {
+  if (bytes.length !== range.bytes.length) return false;
   let bits = range.bits;
   for (let i = 0; bits > 0; i += 1, bits -= 8) {
     const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
@@ -79,7 +75,8 @@ function inRange(bytes: readonly number[], range: Range): boolean {
   return true;
 }
 
-function parseIPv4(text: string): number[] | undefined {
+/** Four bytes of a dotted quad, or undefined. Only the strict form: shortcut forms are URL's business. */
+export function parseIPv4(text: string): number[] | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   if (!m) return undefined;
   const bytes = m.slice(1).map(Number);
@@ -116,25 +113,55 @@ export function parseIPv6(input: string): Uint8Array | undefined {
   return out;
 }
 
-function classifyIPv4(bytes: readonly number[]): string | undefined {
-  return V4_BLOCKED.find((r) => inRange(bytes, r))?.label;
-}
-
 const MAPPED = v6('::ffff:0:0', 96, 'IPv4-mapped');
 const NAT64 = v6('64:ff9b::', 96, 'NAT64');
 const SIX_TO_FOUR = v6('2002::', 16, '6to4');
 
-function classifyIPv6(bytes: Uint8Array): string | undefined {
+/**
+ * The bytes an address reaches: 4 for IPv4 and for IPv4-mapped IPv6 (`::ffff:10.0.0.1` is 10.0.0.1 on the
+ * wire), 16 for other IPv6. Undefined for anything that is not an IP address.
+ */
+export function addressBytes(address: string): number[] | undefined {
+  const quad = parseIPv4(address);
+  if (quad) return quad;
+  const bytes = parseIPv6(address);
+  if (!bytes) return undefined;
+  const all = [...bytes];
+  return inCidr(all, MAPPED) ? all.slice(12, 16) : all;
+}
+
+/** `10.0.0.0/8`, `fd00::/8`, `[::1]/128`; a plain address is its own /32 or /128. Undefined if malformed. */
+export function parseCidr(text: string): Cidr | undefined {
+  const slash = text.indexOf('/');
+  const addressText = bareHost(slash === -1 ? text : text.slice(0, slash));
+  const bytes = addressBytes(addressText);
+  if (!bytes) return undefined;
+  // A mapped address with a prefix counts its bits over 128; over its 4 bytes that is 96 fewer.
+  const mappedShift = bytes.length === 4 && parseIPv4(addressText) === undefined ? 96 : 0;
+  const max = bytes.length * 8;
+  if (slash === -1) return { bytes, bits: max };
+  const bitsText = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bitsText)) return undefined;
+  const bits = Number(bitsText) - mappedShift;
+  if (bits < 0 || bits > max) return undefined;
+  return { bytes, bits };
+}
+
+function classifyIPv4(bytes: readonly number[]): string | undefined {
+  return V4_BLOCKED.find((r) => inCidr(bytes, r))?.label;
+}
+
+function classifyIPv6(bytes: readonly number[]): string | undefined {
   // Addresses that carry an IPv4 address reach that IPv4 address: judge them by it.
-  if (inRange([...bytes], MAPPED) || inRange([...bytes], NAT64)) {
-    const inner = classifyIPv4([...bytes.subarray(12, 16)]);
+  if (inCidr(bytes, MAPPED) || inCidr(bytes, NAT64)) {
+    const inner = classifyIPv4(bytes.slice(12, 16));
     return inner && `${inner} (inside an IPv6 address)`;
   }
-  if (inRange([...bytes], SIX_TO_FOUR)) {
-    const inner = classifyIPv4([...bytes.subarray(2, 6)]);
+  if (inCidr(bytes, SIX_TO_FOUR)) {
+    const inner = classifyIPv4(bytes.slice(2, 6));
     return inner && `${inner} (inside a 6to4 address)`;
   }
-  return V6_BLOCKED.find((r) => inRange([...bytes], r))?.label;
+  return V6_BLOCKED.find((r) => inCidr(bytes, r))?.label;
 }
 
 /**
@@ -145,58 +172,11 @@ export function classifyAddress(address: string): string | undefined {
   const quad = parseIPv4(address);
   if (quad) return classifyIPv4(quad);
   const bytes = parseIPv6(address);
-  if (bytes) return classifyIPv6(bytes);
+  if (bytes) return classifyIPv6([...bytes]);
   return 'not an IP address';
 }
 
 /** URL.hostname keeps the brackets of an IPv6 literal. */
 export function bareHost(hostname: string): string {
   return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-}
-
-/**
- * Checks what can be checked without DNS: the scheme, credentials in the URL, and an IP literal host.
- * Returns why the URL is refused, or undefined. Hostnames are checked at connect time by `guardedLookup`.
- */
-export function urlProblem(url: URL, allowPrivate: boolean): string | undefined {
-  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:'))
-    return `${url.protocol.replace(/:$/, '')} is not allowed (https only)`;
-  if (url.username || url.password) return 'a URL with credentials in it is not allowed';
-  const host = bareHost(url.hostname);
-  if (host === '') return 'the URL has no host';
-  if (!allowPrivate && isIP(host) !== 0) {
-    const reason = classifyAddress(host);
-    if (reason) return `${host} is ${reason}`;
-  }
-  return undefined;
-}
-
-type LookupCallback = (
-  err: NodeJS.ErrnoException | null,
-  address: string | LookupAddress[],
-  family?: number,
-) => void;
-
-/**
- * A `lookup` for http(s).request: resolves every address of the host and refuses the connection if any of
- * them is not public (a host with one public and one private address is a rebinding setup, not a mistake).
- */
-export function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, options, callback: LookupCallback) => {
-    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => {
-      if (err) return callback(err, []);
-      if (addresses.length === 0) return callback(new NetGuardError(`${hostname} has no address`), []);
-      if (!allowPrivate) {
-        for (const a of addresses) {
-          const reason = classifyAddress(a.address);
-          if (reason)
-            return callback(new NetGuardError(`${hostname} resolves to ${a.address}, ${reason}`), []);
-        }
-      }
-      if (options.all) return callback(null, addresses);
-      const family = ({ 4: 4, 6: 6, IPv4: 4, IPv6: 6 } as Record<string, number>)[String(options.family)];
-      const pick = addresses.find((a) => family === undefined || a.family === family) ?? addresses[0]!;
-      callback(null, pick.address, pick.family);
-    });
-  };
 }

@@ -1,5 +1,6 @@
+/** Address arithmetic: what is not public unicast, strict parsing, CIDR ranges. */
 import { describe, expect, it } from 'vitest';
-import { classifyAddress, guardedLookup, parseIPv6, urlProblem } from '../../src/providers/net-guard.js';
+import { addressBytes, classifyAddress, inCidr, parseCidr, parseIPv6 } from '../../src/net/addresses.js';
 
 describe('classifyAddress', () => {
   it.each([
@@ -76,40 +77,55 @@ describe('classifyAddress', () => {
   });
 });
 
-describe('urlProblem', () => {
-  it('refuses http, credentials and private literals unless private addresses are allowed', () => {
-    expect(urlProblem(new URL('http://login.example.com/'), false)).toContain('https only');
-    expect(urlProblem(new URL('https://u:p@login.example.com/'), false)).toContain('credentials');
-    expect(urlProblem(new URL('https://127.0.0.1:8443/'), false)).toContain('loopback');
-    expect(urlProblem(new URL('https://[::1]/'), false)).toContain('loopback');
-    expect(urlProblem(new URL('https://[::ffff:10.0.0.1]/'), false)).toContain('private');
-    // WHATWG URL folds numeric hosts to dotted quads, so these cannot sneak past.
-    expect(urlProblem(new URL('https://2130706433/'), false)).toContain('loopback');
-    expect(urlProblem(new URL('https://0x7f.1/'), false)).toContain('loopback');
-    expect(urlProblem(new URL('ftp://login.example.com/'), true)).toContain('https only');
-    expect(urlProblem(new URL('http://127.0.0.1:8080/'), true)).toBeUndefined();
-    expect(urlProblem(new URL('https://login.example.com/'), false)).toBeUndefined();
-  });
-});
+describe('CIDR ranges', () => {
+  const inside = (address: string, cidr: string) => {
+    const range = parseCidr(cidr);
+    const bytes = addressBytes(address);
+    return range !== undefined && bytes !== undefined && inCidr(bytes, range);
+  };
 
-describe('guardedLookup', () => {
-  const lookup = (allowPrivate: boolean, host: string, all: boolean) =>
-    new Promise<{ err: Error | null; address: unknown }>((resolve) => {
-      guardedLookup(allowPrivate)(host, { all }, (err, address) => resolve({ err, address }));
-    });
-
-  it('refuses a name that resolves to loopback', async () => {
-    const { err } = await lookup(false, 'localhost', true);
-    expect(err?.name).toBe('NetGuardError');
-    expect(err?.message).toMatch(/localhost resolves to .*loopback/);
+  it.each([
+    ['10.1.2.3', '10.0.0.0/8'],
+    ['10.255.255.255', '10.0.0.0/8'],
+    ['172.20.1.1', '172.16.0.0/12'],
+    ['192.168.7.9', '192.168.7.9'],
+    ['192.168.7.9', '192.168.7.9/32'],
+    ['8.8.8.8', '0.0.0.0/0'],
+    ['fd00::1', 'fd00::/8'],
+    ['fdff:1::1', 'fd00::/8'],
+    ['::1', '::1'],
+    ['::1', '[::1]/128'],
+    ['fe80::1%eth0', 'fe80::/10'],
+    // An IPv4-mapped address is its IPv4 address, both as the address and as the range.
+    ['::ffff:10.0.0.7', '10.0.0.0/8'],
+    ['10.0.0.7', '::ffff:10.0.0.0/104'],
+  ])('%s is inside %s', (address, cidr) => {
+    expect(inside(address, cidr)).toBe(true);
   });
 
-  it('lets it through when private addresses are allowed, in both callback shapes', async () => {
-    const many = await lookup(true, 'localhost', true);
-    expect(many.err).toBeNull();
-    expect(Array.isArray(many.address)).toBe(true);
-    const one = await lookup(true, 'localhost', false);
-    expect(one.err).toBeNull();
-    expect(typeof one.address).toBe('string');
+  it.each([
+    ['11.0.0.1', '10.0.0.0/8'],
+    ['172.32.0.1', '172.16.0.0/12'],
+    ['192.168.7.10', '192.168.7.9'],
+    ['fe00::1', 'fd00::/8'],
+    ['::2', '::1'],
+    // Families never match each other (except through a mapped address).
+    ['10.0.0.1', '::/0'],
+    ['::1', '0.0.0.0/0'],
+  ])('%s is not inside %s', (address, cidr) => {
+    expect(inside(address, cidr)).toBe(false);
+  });
+
+  it.each([
+    '10.0.0.0/33',
+    'fd00::/129',
+    '10.0.0.0/',
+    '10.0.0.0/x',
+    '10.0.0/8',
+    'example.com/8',
+    '1::2::3/64',
+    '',
+  ])('%j is not a range', (text) => {
+    expect(parseCidr(text)).toBeUndefined();
   });
 });
