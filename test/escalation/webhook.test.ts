@@ -27,6 +27,7 @@ import {
 import { createLogger } from '../../src/log.js';
 import { outboundPolicy } from '../../src/net/outbound.js';
 import { createMemoryQueue } from '../../src/queue/memory.js';
+import type { JobQueue } from '../../src/queue/types.js';
 import { githubToken, PASTES } from '../support/conversation.js';
 import { waitFor } from '../support/wait.js';
 
@@ -106,6 +107,15 @@ async function receiver(...script: Answer[]): Promise<Receiver> {
   if (script.length > 0) r.script = script;
   cleanup.push(() => r.close());
   return r;
+}
+
+/** The first job of `queue` that ended in its failed set, once there is one. */
+async function firstFailed(queue: JobQueue<WebhookJob>, what: string) {
+  const [failed] = await waitFor(async () => {
+    const list = await queue.failed();
+    return list.length > 0 && list;
+  }, what);
+  return failed;
 }
 
 function logs() {
@@ -274,10 +284,7 @@ describe('escalation webhook', () => {
     sender.start();
     cleanup.push(() => sender.close());
     const { id } = await sender.send(sampleEvent());
-    const [failed] = await waitFor(async () => {
-      const list = await queue.failed();
-      return list.length > 0 && list;
-    }, 'the failed job');
+    const failed = await firstFailed(queue, 'the failed job');
     // Marked unrecoverable, so the queue fails it at once instead of spending its other five attempts.
     expect(failed).toMatchObject({ id, attemptsMade: 1 });
     expect(failed?.failedReason).toContain('HTTP 400');
@@ -302,10 +309,7 @@ describe('escalation webhook', () => {
     sender.start();
     cleanup.push(() => sender.close());
     await sender.send(sampleEvent());
-    const [failed] = await waitFor(async () => {
-      const list = await queue.failed();
-      return list.length > 0 && list;
-    }, 'the failed job');
+    const failed = await firstFailed(queue, 'the failed job');
     expect(failed?.failedReason).toContain('redirect');
     expect(r.received.map((x) => x.path)).toEqual([PATH]);
     expect(lines.join('\n')).toContain('not followed');
@@ -328,10 +332,7 @@ describe('escalation webhook', () => {
     const r = await receiver(status(200));
     const { rt, queue, lines } = runtime(r.url, { allow: '' });
     await escalate(rt, githubToken());
-    const [failed] = await waitFor(async () => {
-      const list = await queue.failed();
-      return list.length > 0 && list;
-    }, 'the refused delivery');
+    const failed = await firstFailed(queue, 'the refused delivery');
     expect(failed).toMatchObject({ attemptsMade: 1 });
     expect(failed?.failedReason).toContain('127.0.0.1 is a loopback address');
     expect(r.received).toEqual([]);
@@ -362,10 +363,7 @@ describe('escalation webhook', () => {
     sender.start();
     cleanup.push(() => sender.close());
     await sender.send(sampleEvent());
-    const [failed] = await waitFor(async () => {
-      const list = await queue.failed();
-      return list.length > 0 && list;
-    }, 'the refused delivery');
+    const failed = await firstFailed(queue, 'the refused delivery');
     expect(failed?.failedReason).toMatch(/localhost resolves to .*loopback/);
     expect(r.received).toEqual([]);
     expect(lines.join('\n')).toContain('AUTHDOCTOR_OUTBOUND_ALLOW');
