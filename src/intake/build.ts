@@ -569,12 +569,20 @@ function dedupeNotes(notes: Note[]): Note[] {
 }
 
 const MAX_PROSE_CHARS = 16 * 1024;
+/**
+ * Every rule reads every prose entry, so their count, not only their length, bounds the work: thousands of
+ * one-character lines (`{`) cost as much as a long paste would. Lines without a letter or digit say
+ * nothing a rule reads and are left out.
+ */
+const MAX_PROSE_ENTRIES = 1_000;
+const WORDLESS = /^[^\p{L}\p{N}]*$/u;
 
 function capProse(prose: BuildInput['prose']): Evidence['prose'] {
   const out: Evidence['prose'] = [];
   let left = MAX_PROSE_CHARS;
   for (const p of prose) {
-    if (left <= 0) break;
+    if (left <= 0 || out.length >= MAX_PROSE_ENTRIES) break;
+    if (WORDLESS.test(p.text)) continue;
     const text = p.text.length > left ? `${p.text.slice(0, left)}…` : p.text;
     out.push({ line: p.line, text });
     left -= text.length;

@@ -593,3 +593,22 @@ WWW-Authenticate: Bearer error="invalid_token"
     expect(e.exchanges[0]?.response?.status).toBe(401);
   });
 });
+
+describe('intake bounds the work a mangled paste can cause', () => {
+  it('reads at most 32 URLs of one curl command, and says so', () => {
+    const urls = Array.from({ length: 40 }, (_, i) => `https://api.example.com/v1/items/${i}`).join(' ');
+    const e = intake(`curl -H "Authorization: Bearer abc" -d '{"a":1}' ${urls}`);
+    expect(e.exchanges).toHaveLength(32);
+    expect(e.notes.find((n) => n.code === 'curl.too_many_urls')?.message).toBe(
+      'This curl command names 40 URLs; I read the first 32.',
+    );
+  });
+
+  it('keeps no wordless prose lines, and at most 1,000 prose entries', () => {
+    expect(intake('{\n'.repeat(5000)).prose).toEqual([]);
+    // Lines that open a brace are read one by one, each its own prose entry; the braces are left out.
+    const words = intake('hello\n{\n'.repeat(3000)).prose;
+    expect(words).toHaveLength(1000);
+    expect(words.every((p) => /hello/.test(p.text))).toBe(true);
+  });
+});

@@ -555,8 +555,17 @@ class ArgvReader {
     if (extra > 0) {
       this.#note('curl.upload_without_url', `${extra} \`-T\` file(s) have no URL to go to.`, line);
     }
+    // Each URL is a request carrying all the command's data: thousands of them (a mangled paste) would cost
+    // URLs × data. No real command needs more than a few.
+    if (op.urls.length > MAX_URLS_PER_COMMAND)
+      this.#note(
+        'curl.too_many_urls',
+        `This curl command names ${op.urls.length} URLs; I read the first ${MAX_URLS_PER_COMMAND}.`,
+        line,
+      );
     let k = 0;
-    for (const url of op.urls) out.push(this.#request(op, url, op.uploads[k++]));
+    for (const url of op.urls.slice(0, MAX_URLS_PER_COMMAND))
+      out.push(this.#request(op, url, op.uploads[k++]));
   }
 
   #request(op: Operation, urlArg: Arg | undefined, upload: string | undefined): RawRequest {
@@ -656,6 +665,8 @@ function requestOptions(op: Operation, verbose: boolean): RawRequestOptions | un
   }
   return any ? options : undefined;
 }
+
+const MAX_URLS_PER_COMMAND = 32;
 
 function isJsonPiece(piece: DataPiece): boolean {
   return piece.flag === 'json';
