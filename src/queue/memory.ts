@@ -131,16 +131,8 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
     }
     // A waiting job that has made attempts has started before (its backoff just ended): too late to cancel.
     if (entry.state !== 'waiting' || entry.attemptsMade > 0) return false;
-    const queue = this.groups.get(entry.group);
-    const index = queue === undefined ? -1 : queue.indexOf(entry);
-    if (queue === undefined || index < 0) return false;
-    queue.splice(index, 1);
+    if (!this.unlink(entry)) return false;
     this.entries.delete(id);
-    this.outstanding--;
-    if (index === 0) {
-      this.ready.delete(entry.group);
-      this.advanceGroup(entry.group);
-    }
     this.settle();
     return true;
   }
@@ -157,19 +149,28 @@ export class MemoryQueue<P = unknown> implements JobQueue<P> {
         this.failedEntries.delete(entry.id);
         continue;
       }
-      if (entry.state === 'delayed') continue;
       // Waiting or backing off: it sits in its group and counts as outstanding.
-      const queue = this.groups.get(entry.group);
-      const index = queue === undefined ? -1 : queue.indexOf(entry);
-      if (queue !== undefined && index >= 0) queue.splice(index, 1);
-      this.outstanding--;
-      if (index === 0) {
-        this.ready.delete(entry.group);
-        this.advanceGroup(entry.group);
-      }
+      if (entry.state !== 'delayed') this.unlink(entry);
     }
     this.settle();
     return removed;
+  }
+
+  /**
+   * Takes a job that is waiting or backing off out of its group (and out of what drain() waits for); the
+   * next job of the group becomes ready when it was the head. False when it is in no group.
+   */
+  private unlink(entry: Entry): boolean {
+    const queue = this.groups.get(entry.group);
+    const index = queue === undefined ? -1 : queue.indexOf(entry);
+    if (queue === undefined || index < 0) return false;
+    queue.splice(index, 1);
+    this.outstanding--;
+    if (index === 0) {
+      this.ready.delete(entry.group);
+      this.advanceGroup(entry.group);
+    }
+    return true;
   }
 
   process(handler: JobHandler<P>): void {
