@@ -4,15 +4,20 @@
  * chaos report (scripts/chaos.ts) runs the very same cluster; they are re-exported here for the tests.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { EventJob } from '../../src/conversation/events.js';
+import type { JobQueue } from '../../src/queue/types.js';
 import type { ScenarioResult } from './chaos.js';
 import {
   type Cluster,
   EnqueueLog,
   REDIS_URL,
+  type RecordedCall,
   type RunningCluster,
   runPrefix,
   startCluster,
 } from './harness.js';
+
+import { type Answers, type Planned, problemsOf, readAnswers } from './load.js';
 
 export * from './harness.js';
 export * from './load.js';
@@ -69,4 +74,29 @@ export function expectEveryEventAnsweredOnce(result: ScenarioResult): void {
   });
   expect(result.answered).toBe(result.accepted);
   expect(result.outOfOrder).toBe(0);
+}
+
+/**
+ * After a fault has passed: the queue drains with nothing failed, every event in `mustAnswer` got its
+ * diagnosis and leak warning in order, nothing was answered that should not be, and nothing stray was posted.
+ * Returns what was answered and the problems counted (repeats are allowed and reported, not failed).
+ */
+export async function expectRecovered(
+  queue: JobQueue<EventJob>,
+  calls: readonly RecordedCall[],
+  messages: Planned[],
+  mustAnswer: Planned[],
+): Promise<{ answers: Answers; problems: ReturnType<typeof problemsOf> }> {
+  await queue.drain();
+  expect(await queue.failed()).toEqual([]);
+  const answers = readAnswers(calls, messages);
+  const problems = problemsOf(answers, mustAnswer);
+  expect({
+    missing: problems.missing,
+    unwarned: problems.unwarned,
+    answeredAnyway: problems.answeredAnyway,
+    outOfOrder: problems.outOfOrder,
+  }).toEqual({ missing: [], unwarned: [], answeredAnyway: [], outOfOrder: [] });
+  expect(answers.strays.map((c) => c.args.text)).toEqual([]);
+  return { answers, problems };
 }

@@ -9,10 +9,10 @@ import {
   clusterSuite,
   drive,
   duplicatesOf,
+  expectRecovered,
   handledIn,
   plan,
   poster,
-  problemsOf,
   readAnswers,
   type WorkerChild,
 } from './cluster.js';
@@ -56,17 +56,7 @@ describe('a worker killed mid-load', () => {
     );
     const recoveredAfterMs = Date.now() - killedAt;
     const queue = listeners[0]!.server.runtime.queue;
-    await queue.drain();
-    expect(await queue.failed()).toEqual([]);
-    const answers = readAnswers(await fake.sync(), messages);
-    const problems = problemsOf(answers, messages);
-    expect({
-      missing: problems.missing,
-      unwarned: problems.unwarned,
-      answeredAnyway: problems.answeredAnyway,
-      outOfOrder: problems.outOfOrder,
-    }).toEqual({ missing: [], unwarned: [], answeredAnyway: [], outOfOrder: [] });
-    expect(answers.strays.map((c) => c.args.text)).toEqual([]);
+    const { answers, problems } = await expectRecovered(queue, await fake.sync(), messages, messages);
 
     const posters = [...answers.diagnoses.values()].flat().map((c) => poster(c, workers));
     const byVictim = posters.filter((p) => p === victim.name).length;

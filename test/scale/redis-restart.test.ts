@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UNAVAILABLE_TEXT } from '../../src/platform/unavailable.js';
 import { OwnRedisServer } from '../store/redis-server.js';
 import { waitFor } from '../support/wait.js';
-import { clusterSuite, drive, duplicatesOf, plan, problemsOf, readAnswers } from './cluster.js';
+import { clusterSuite, drive, duplicatesOf, expectRecovered, plan, readAnswers } from './cluster.js';
 
 let redis: OwnRedisServer | undefined;
 const CONVERSATIONS = 30;
@@ -63,17 +63,7 @@ describe('Redis restarting mid-load', () => {
       55_000,
     );
     const queue = listeners[0]!.server.runtime.queue;
-    await queue.drain();
-    expect(await queue.failed()).toEqual([]);
-    const answers = readAnswers(await fake.sync(), messages);
-    const problems = problemsOf(answers, accepted);
-    expect({
-      missing: problems.missing,
-      unwarned: problems.unwarned,
-      answeredAnyway: problems.answeredAnyway,
-      outOfOrder: problems.outOfOrder,
-    }).toEqual({ missing: [], unwarned: [], answeredAnyway: [], outOfOrder: [] });
-    expect(answers.strays.map((c) => c.args.text)).toEqual([]);
+    const { answers, problems } = await expectRecovered(queue, await fake.sync(), messages, accepted);
 
     // Each refused enqueue got one "send it again" note, privately, where its user wrote. That includes a
     // re-delivery of an event accepted before Redis went away (the listener cannot tell while it is away).
